@@ -1,0 +1,189 @@
+/* main.c: the `vitrine` command: option parsing, then a script, -c code, -m module, piped
+ * stdin, or the interactive REPL. Exit status: 0, 1 on an uncaught exception, 2 on misuse. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "vm.h"
+#include "trace.h"
+#include "modules.h"
+#include "disasm.h"
+#include "repl.h"
+
+#define VITRINE_VERSION_TEXT "Vitrine 0.1.0 (Python 3.11 semantics)"
+
+static void usage(FILE *out) {
+    fprintf(out,
+            "usage: vitrine [option] ... [-c cmd | -m mod | file | -] [arg] ...\n"
+            "Options:\n"
+            "  -c cmd           program passed in as string (terminates option list)\n"
+            "  -m mod           run library module as a script (terminates option list)\n"
+            "  -i               inspect interactively after running script\n"
+            "  -h, --help       print this help message and exit\n"
+            "  -V, --version    print the version number and exit\n"
+            "  --dis FILE       print the bytecode of FILE and exit\n"
+            "  --trace=KINDS    watch internals, comma-separated: call, line, gil, gc, refs,\n"
+            "                   attr, class, task\n"
+            "  --trace-file P   write trace events to P instead of stderr\n"
+            "  -u, -B, -E, -s, -S  accepted for compatibility; no effect\n"
+            "file               program read from script file\n"
+            "-                  program read from stdin (default; interactive mode if a tty)\n"
+            "arg ...            arguments passed to program in sys.argv[1:]\n");
+}
+
+typedef struct Options {
+    const char *command;     /* -c */
+    const char *module;      /* -m */
+    const char *script;      /* file or "-" */
+    const char *dis_file;    /* --dis */
+    bool inspect;            /* -i */
+    int argc;                /* sys.argv */
+    char **argv;
+} Options;
+
+/* Parse options; returns -1 (after printing) on a usage error, 1 when done (help/version). */
+static int parse_options(int argc, char **argv, Options *o) {
+    int i = 1;
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "-c") == 0 || strcmp(a, "-m") == 0) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "Argument expected for the %s option\n", a);
+                usage(stderr);
+                return -1;
+            }
+            if (a[1] == 'c') o->command = argv[i + 1];
+            else o->module = argv[i + 1];
+            o->argc = argc - i - 1;
+            o->argv = argv + i + 1;
+            return 0;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { usage(stdout); return 1; }
+        if (strcmp(a, "-V") == 0 || strcmp(a, "--version") == 0) {
+            printf("%s\n", VITRINE_VERSION_TEXT);
+            return 1;
+        }
+        if (strcmp(a, "-i") == 0) { o->inspect = true; continue; }
+        if (strcmp(a, "-u") == 0 || strcmp(a, "-B") == 0 || strcmp(a, "-E") == 0 ||
+            strcmp(a, "-s") == 0 || strcmp(a, "-S") == 0)
+            continue;
+        if (strcmp(a, "--dis") == 0) {
+            if (i + 1 >= argc) { fprintf(stderr, "Argument expected for --dis\n"); return -1; }
+            o->dis_file = argv[++i];
+            continue;
+        }
+        if (strncmp(a, "--trace=", 8) == 0) {
+            if (trace_enable_spec(a + 8) < 0) {
+                fprintf(stderr, "vitrine: unknown trace kind in '%s'\n", a + 8);
+                return -1;
+            }
+            continue;
+        }
+        if (strcmp(a, "--trace-file") == 0) {
+            if (i + 1 >= argc || trace_set_file(argv[i + 1]) < 0) {
+                fprintf(stderr, "vitrine: cannot open trace file\n");
+                return -1;
+            }
+            i++;
+            continue;
+        }
+        if (a[0] == '-' && a[1] != '\0') {
+            fprintf(stderr, "Unknown option: %s\n", a);
+            usage(stderr);
+            return -1;
+        }
+        break;
+    }
+    if (i < argc) {
+        o->script = argv[i];
+        o->argc = argc - i;
+        o->argv = argv + i;
+    } else {
+        static char *empty_argv[] = {""};
+        o->argc = 1;
+        o->argv = empty_argv;
+    }
+    return 0;
+}
+
+static char *dir_of(const char *path) {
+    char buf[PATH_MAX];
+    const char *p = realpath(path, buf) ? buf : path;
+    const char *slash = strrchr(p, '/');
+    return slash ? strndup(p, (size_t)(slash - p) ? (size_t)(slash - p) : 1) : strdup("");
+}
+
+static int disassemble_file(const char *path) {
+    char *src = vm_read_file(path, NULL);
+    if (!src) { perror(path); return 2; }
+    Obj *code = vm_compile_source(src, path, COMPILE_EXEC);
+    free(src);
+    if (!code) return vm_handle_uncaught();
+    code_disassemble((CodeObj *)code, stdout);
+    DECREF(code);
+    return 0;
+}
+
+static int run_stdin(void) {
+    size_t cap = 8192, len = 0;
+    char *buf = malloc(cap);
+    size_t n;
+    while (buf && (n = fread(buf + len, 1, cap - len - 1, stdin)) > 0) {
+        len += n;
+        if (cap - len < 2) {
+            cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (!nb) { free(buf); buf = NULL; }
+            else buf = nb;
+        }
+    }
+    if (!buf) { fprintf(stderr, "vitrine: out of memory\n"); return 1; }
+    buf[len] = '\0';
+    int status = vm_run_string(buf, "<stdin>");
+    free(buf);
+    return status;
+}
+
+int main(int argc, char **argv) {
+    Options o = {0};
+    int rc = parse_options(argc, argv, &o);
+    if (rc != 0) return rc < 0 ? 2 : 0;
+
+    Interp *interp = vm_init(o.argc, o.argv);
+    if (!interp) return 1;
+
+    int status;
+    if (o.dis_file) {
+        status = disassemble_file(o.dis_file);
+    } else if (o.command) {
+        if (sys_path_insert0("") < 0) return vm_handle_uncaught();
+        status = vm_run_string(o.command, "<string>");
+    } else if (o.module) {
+        char cwd[PATH_MAX];
+        if (sys_path_insert0(getcwd(cwd, sizeof cwd) ? cwd : "") < 0) return vm_handle_uncaught();
+        status = vm_run_module(o.module);
+    } else if (o.script && strcmp(o.script, "-") != 0) {
+        char *dir = dir_of(o.script);
+        if (sys_path_insert0(dir) < 0) { free(dir); return vm_handle_uncaught(); }
+        free(dir);
+        char abspath[PATH_MAX];
+        if (access(o.script, R_OK) != 0 && realpath(o.script, abspath) == NULL) {
+            char cwd[PATH_MAX];
+            snprintf(abspath, sizeof abspath, "%s/%s", getcwd(cwd, sizeof cwd) ? cwd : ".",
+                     o.script);
+            fprintf(stderr, "vitrine: can't open file '%s': [Errno 2] No such file or directory\n",
+                    o.script[0] == '/' ? o.script : abspath);
+            return 2;
+        }
+        status = vm_run_file(o.script);
+    } else if (isatty(0)) {
+        if (sys_path_insert0("") < 0) return vm_handle_uncaught();
+        status = repl_run(interp);
+        o.inspect = false;
+    } else {
+        if (sys_path_insert0("") < 0) return vm_handle_uncaught();
+        status = run_stdin();
+    }
+    if (o.inspect && isatty(0)) status = repl_run(interp);
+    return vm_finalize(interp, status);
+}
