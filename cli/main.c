@@ -54,8 +54,10 @@ static int parse_options(int argc, char **argv, Options *o) {
             }
             if (a[1] == 'c') o->command = argv[i + 1];
             else o->module = argv[i + 1];
+            /* sys.argv[0] is "-c" (or "-m" until the module's path is known), then the rest. */
             o->argc = argc - i - 1;
             o->argv = argv + i + 1;
+            o->argv[0] = a[1] == 'c' ? "-c" : "-m";
             return 0;
         }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { usage(stdout); return 1; }
@@ -166,13 +168,12 @@ int main(int argc, char **argv) {
         char *dir = dir_of(o.script);
         if (sys_path_insert0(dir) < 0) { free(dir); return vm_handle_uncaught(); }
         free(dir);
-        char abspath[PATH_MAX];
-        if (access(o.script, R_OK) != 0 && realpath(o.script, abspath) == NULL) {
+        if (access(o.script, R_OK) != 0) {
+            /* CPython names the file by its absolute path in this message. */
             char cwd[PATH_MAX];
-            snprintf(abspath, sizeof abspath, "%s/%s", getcwd(cwd, sizeof cwd) ? cwd : ".",
-                     o.script);
-            fprintf(stderr, "vitrine: can't open file '%s': [Errno 2] No such file or directory\n",
-                    o.script[0] == '/' ? o.script : abspath);
+            const char *prefix = o.script[0] == '/' ? "" : getcwd(cwd, sizeof cwd) ? cwd : ".";
+            fprintf(stderr, "vitrine: can't open file '%s%s%s': [Errno 2] No such file or directory\n",
+                    prefix, *prefix ? "/" : "", o.script);
             return 2;
         }
         status = vm_run_file(o.script);

@@ -33,7 +33,8 @@
     X(write) X(builtins) X(sys) X(displayhook) X(excepthook) X(msg) X(filename) X(lineno) \
     X(offset) X(text) X(end_lineno) X(end_offset) X(code) X(path) X(modules) X(strict) \
     X(key) X(reverse) X(default) X(start) X(step) X(stop) X(fromlist) X(level) X(globals) \
-    X(locals) X(exceptions) X(message) X(errno) X(strerror) X(filename2) X(top)
+    X(locals) X(exceptions) X(message) X(errno) X(strerror) X(filename2) X(top) \
+    X(__bytes__)
 
 #define X(n) extern Obj *name_##n;
 NAME_LIST(X)

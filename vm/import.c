@@ -126,8 +126,10 @@ static Obj *import_one(const char *fullname, Obj *parent) {
         paths = obj_getattr_opt(parent, NAME(__path__));
         if (!paths) {
             if (err_occurred()) return NULL;
-            Obj *msg = str_from_format("No module named '%s'; '%.*s' is not a package", fullname,
-                                       (int)(dot - fullname), fullname);
+            Obj *pkg = str_from_utf8(fullname, (size_t)(dot - fullname));
+            Obj *msg = pkg ? str_from_format("No module named '%s'; '%U' is not a package",
+                                             fullname, pkg) : NULL;
+            XDECREF(pkg);
             if (msg) { err_set_object(Exc_ModuleNotFoundError, msg); DECREF(msg); }
             return NULL;
         }
@@ -204,8 +206,11 @@ static Obj *resolve_relative(Obj *name, Obj *globals, int level) {
         }
         end--;
     }
-    Obj *result = STR_SIZE(name) ? str_from_format("%.*s.%s", (int)end, base, STR_DATA(name))
-                                 : str_from_utf8(base, end);
+    Obj *result = str_from_utf8(base, end);
+    if (result && STR_SIZE(name)) {
+        Obj *dotted = str_from_format("%U.%U", result, name);
+        SETREF(result, dotted);
+    }
     DECREF(package);
     return result;
 }

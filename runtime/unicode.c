@@ -1,0 +1,26 @@
+/* unicode.c: case mapping on top of the generated tables in unicode_db.c. */
+#include "unicode.h"
+
+/* Full mapping (may expand, e.g. "ß".upper() == "SS"). */
+int uni_map(uint32_t cp, int which, uint32_t out[3])
+{
+    const UnicodeRecord *r = unicode_record(cp);
+    int32_t v = r->casemap[which];
+    if (!(r->flags & UNI_EXT_CASE)) {
+        out[0] = (uint32_t)((int32_t)cp + v);
+        return 1;
+    }
+    int n = v >> 24;
+    const uint32_t *src = &unicode_ext_case[v & 0xFFFFFF];
+    for (int i = 0; i < n; i++) out[i] = src[i];
+    return n;
+}
+
+/* First code point of the full mapping: CPython's simple mapping agrees for every code point
+ * whose full mapping is a single one, and callers use this only for such decisions. */
+uint32_t uni_simple_map(uint32_t cp, int which)
+{
+    uint32_t out[3];
+    uni_map(cp, which, out);
+    return out[0];
+}

@@ -1,0 +1,7 @@
+def cleanup():
+    raise OSError("cleanup failed")
+
+try:
+    raise ValueError("primary")
+finally:
+    cleanup()

@@ -1,0 +1,2 @@
+from ob_helpers import errmod
+errmod.explode()

@@ -1,0 +1,7 @@
+class Custom(Exception):
+    pass
+
+def go():
+    raise Custom
+
+go()

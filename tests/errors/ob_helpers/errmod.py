@@ -1,0 +1,5 @@
+class HelperError(Exception):
+    pass
+
+def explode():
+    raise HelperError("from helper")

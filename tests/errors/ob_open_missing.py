@@ -1,0 +1,2 @@
+with open("definitely_missing_file.txt") as f:
+    f.read()

@@ -1,0 +1,2 @@
+data = {"a": 1}
+value = data["a"] + data["missing"]
