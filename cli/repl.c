@@ -3,7 +3,7 @@
  * expression values are echoed through sys.displayhook, errors print a traceback and the loop
  * goes on. Ctrl-C cancels the current input, Ctrl-D leaves. */
 #include <signal.h>
-#include <setjmp.h>
+#include <sys/select.h>
 #include <stdlib.h>
 #include <string.h>
 #include <readline/readline.h>
@@ -12,17 +12,61 @@
 #include "ast.h"
 #include "modules.h"
 
-#define BANNER "Vitrine 0.1.0 (Python 3.11 semantics). Watch the insides: --trace=call,line,...\n" \
-               "Type help(), copyright() or exit() as in Python; Ctrl-D leaves.\n"
+#define BANNER "Vitrine 0.1.0 (Python 3.11 semantics). Watch the insides: import vitrine\n" \
+               "Type exit() or press Ctrl-D to leave.\n"
 
-static sigjmp_buf prompt_jump;
-static volatile sig_atomic_t at_prompt;
+/* Set by SIGINT while a line is being read. Reading uses readline's callback interface
+ * around select(), so that Ctrl-C can abandon the input without longjmp-ing out of readline. */
+static volatile sig_atomic_t interrupted;
+static char *completed_line;
+static bool line_done, line_eof;
 
-/* While reading a line, Ctrl-C abandons the input; during execution the VM's own SIGINT
- * handler (vm/breaker.c) turns it into KeyboardInterrupt. */
 static void on_sigint_at_prompt(int sig) {
     (void)sig;
-    if (at_prompt) siglongjmp(prompt_jump, 1);
+    interrupted = 1;
+}
+
+static void line_handler(char *line) {
+    completed_line = line;
+    line_eof = line == NULL;
+    line_done = true;
+    rl_callback_handler_remove();
+}
+
+typedef enum { READ_LINE, READ_EOF, READ_INTERRUPTED } ReadResult;
+
+/* Read one line with `prompt`; on READ_LINE, *out is a malloc'ed line without its newline. */
+static ReadResult read_line(const char *prompt, char **out) {
+    struct sigaction sa = {0}, old;
+    sa.sa_handler = on_sigint_at_prompt;   /* no SA_RESTART: select() returns EINTR */
+    sigaction(SIGINT, &sa, &old);
+    interrupted = 0;
+    line_done = line_eof = false;
+    completed_line = NULL;
+    rl_catch_signals = 0;
+    rl_callback_handler_install(prompt, line_handler);
+    ReadResult result = READ_LINE;
+    while (!line_done) {
+        fd_set fds;
+        FD_ZERO(&fds);
+        FD_SET(fileno(rl_instream ? rl_instream : stdin), &fds);
+        int n = select(FD_SETSIZE, &fds, NULL, NULL, NULL);
+        if (interrupted) {
+            rl_free_line_state();
+            rl_callback_sigcleanup();
+            rl_replace_line("", 0);
+            rl_callback_handler_remove();
+            fputs("\nKeyboardInterrupt\n", stderr);
+            result = READ_INTERRUPTED;
+            break;
+        }
+        if (n > 0) rl_callback_read_char();
+    }
+    sigaction(SIGINT, &old, NULL);
+    if (result == READ_LINE && line_eof) result = READ_EOF;
+    *out = result == READ_LINE ? completed_line : NULL;
+    if (result != READ_LINE) free(completed_line);
+    return result;
 }
 
 static char *history_path(void) {
@@ -70,63 +114,45 @@ int repl_run(Interp *interp) {
     using_history();
     if (hist) read_history(hist);
     fputs(BANNER, stderr);
-    struct sigaction sa = {0}, old;
-    sa.sa_handler = on_sigint_at_prompt;
     int status = 0;
-    size_t cap = 0;
+    size_t cap = 0, len = 0;
     char *buffer = NULL;
-    for (;;) {
-        free(buffer);
-        buffer = NULL;
-        cap = 0;
-        bool block = false;
-        sigaction(SIGINT, &sa, &old);
-        if (sigsetjmp(prompt_jump, 1)) {
-            fputs("\nKeyboardInterrupt\n", stderr);
-            rl_free_line_state();
-            rl_cleanup_after_signal();
-            free(buffer);
-            buffer = NULL;
-            cap = 0;
-            block = false;
+    bool block = false, eof = false;
+    while (!eof) {
+        char *line;
+        ReadResult r = read_line(len ? "... " : ">>> ", &line);
+        if (r == READ_INTERRUPTED) { len = 0; block = false; continue; }
+        if (r == READ_EOF) {
+            fputc('\n', stderr);
+            if (len == 0) break;
+            eof = true;          /* run what was typed, then leave */
+            line = strdup("");
         }
-        at_prompt = 1;
-        char *line = readline(buffer ? "... " : ">>> ");
-        at_prompt = 0;
-        sigaction(SIGINT, &old, NULL);
-        if (!line) { fputc('\n', stderr); break; }
         if (*line) add_history(line);
         /* Accumulate lines until the statement is complete. */
-        for (;;) {
-            size_t len = buffer ? strlen(buffer) : 0, n = strlen(line);
-            if (len + n + 2 > cap) {
-                cap = (len + n + 2) * 2;
-                char *nb = realloc(buffer, cap);
-                if (!nb) { free(line); goto out; }
-                buffer = nb;
-            }
-            memcpy(buffer + len, line, n);
-            buffer[len + n] = '\n';
-            buffer[len + n + 1] = '\0';
-            bool blank = n == 0;
-            if (len == 0) block = starts_block(line);
-            free(line);
-            int state = input_state(buffer);
-            if (state != 0 && (!block || blank)) break;
-            if (state < 0 && block) break;
-            sigaction(SIGINT, &sa, &old);
-            at_prompt = 1;
-            line = readline("... ");
-            at_prompt = 0;
-            sigaction(SIGINT, &old, NULL);
-            if (!line) { fputc('\n', stderr); break; }
-            if (*line) add_history(line);
+        size_t n = strlen(line);
+        if (len + n + 2 > cap) {
+            cap = (len + n + 2) * 2;
+            char *nb = realloc(buffer, cap);
+            if (!nb) { free(line); break; }
+            buffer = nb;
         }
-        bool only_space = strspn(buffer, " \t\n") == strlen(buffer);
+        if (len == 0) block = starts_block(line);
+        memcpy(buffer + len, line, n);
+        len += n;
+        buffer[len++] = '\n';
+        buffer[len] = '\0';
+        free(line);
+        int state = input_state(buffer);
+        bool blank = n == 0;
+        if (state == 0 && !eof) continue;            /* needs more input */
+        if (state == 1 && block && !blank && !eof) continue;  /* blocks end with an empty line */
+        bool only_space = strspn(buffer, " \t\n") == len;
+        len = 0;
+        block = false;
         if (!only_space) run_source(buffer);
         if (err_matches(Exc_SystemExit)) { status = vm_handle_uncaught(); break; }
     }
-out:
     free(buffer);
     if (hist) { write_history(hist); free(hist); }
     return status;

@@ -147,31 +147,70 @@ static bool identifier_like(Obj *s)
     return true;
 }
 
+/* Hash consistent with const_equal (type-sensitive, -0.0 distinct from 0.0). */
+static uint64_t const_hash(Obj *o)
+{
+    if (IS_SMALL(o)) return (uint64_t)SMALL_VALUE(o) * 0x9E3779B97F4A7C15ull;
+    Type *t = o->type;
+    uint64_t h = (uint64_t)(uintptr_t)t;
+    if (t == &Type_int) return h ^ (uint64_t)int_hash(o);
+    if (t == &Type_float) {
+        uint64_t bits;
+        memcpy(&bits, &FLOAT_VALUE(o), sizeof bits);
+        return h ^ (bits * 0x9E3779B97F4A7C15ull);
+    }
+    if (t == &Type_complex) {
+        uint64_t a, b;
+        memcpy(&a, &((ComplexObj *)o)->real, sizeof a);
+        memcpy(&b, &((ComplexObj *)o)->imag, sizeof b);
+        return h ^ (a * 31 + b) * 0x9E3779B97F4A7C15ull;
+    }
+    if (t == &Type_str) return h ^ (uint64_t)str_hash(o);
+    if (t == &Type_bytes) {
+        uint64_t x = 1469598103934665603ull;
+        for (size_t i = 0; i < BYTES_SIZE(o); i++) x = (x ^ (unsigned char)BYTES_DATA(o)[i]) * 1099511628211ull;
+        return h ^ x;
+    }
+    if (t == &Type_tuple) {
+        uint64_t x = 0x345678;
+        for (size_t i = 0; i < TUPLE_SIZE(o); i++) x = (x ^ const_hash(TUPLE_GET(o, i))) * 1000003;
+        return h ^ x;
+    }
+    return (uint64_t)(uintptr_t)o;
+}
+
+static int ctab_grow(Unit *u)
+{
+    size_t ns = u->ctabsize ? u->ctabsize * 2 : 64;
+    int32_t *nt = malloc(ns * sizeof(int32_t));
+    if (!nt) { err_no_memory(); return -1; }
+    for (size_t i = 0; i < ns; i++) nt[i] = -1;
+    for (size_t k = 0; k < LIST_SIZE(u->consts); k++) {
+        size_t j = const_hash(LIST_GET(u->consts, k)) & (ns - 1);
+        while (nt[j] >= 0) j = (j + 1) & (ns - 1);
+        nt[j] = (int32_t)k;
+    }
+    free(u->ctab);
+    u->ctab = nt;
+    u->ctabsize = ns;
+    return 0;
+}
+
 int cg_add_const(Compiler *c, Obj *o)
 {
     Unit *u = c->u;
-    if (STR_CHECK_EXACT(o)) {
-        Obj *idx = dict_get(u->str_consts, o);
-        if (idx) return (int)SMALL_VALUE(idx);
-        if (err_occurred()) return -1;
-        int n = (int)LIST_SIZE(u->consts);
-        INCREF(o);
-        Obj *key = o;
-        if (identifier_like(o)) key = str_intern(o);
-        if (list_append(u->consts, key) < 0 || dict_set(u->str_consts, key, MAKE_SMALL(n)) < 0) {
-            DECREF(key);
-            return -1;
-        }
-        DECREF(key);
-        return n;
-    }
-    bool is_code = !IS_SMALL(o) && o->type == &Type_code;
-    if (!is_code) {
-        for (size_t i = 0; i < LIST_SIZE(u->consts); i++)
-            if (const_equal(LIST_GET(u->consts, i), o)) return (int)i;
-    }
+    if ((LIST_SIZE(u->consts) + 1) * 2 > u->ctabsize && ctab_grow(u) < 0) return -1;
+    size_t mask = u->ctabsize - 1, j = const_hash(o) & mask;
+    for (; u->ctab[j] >= 0; j = (j + 1) & mask)
+        if (const_equal(LIST_GET(u->consts, u->ctab[j]), o)) return u->ctab[j];
     int n = (int)LIST_SIZE(u->consts);
-    if (list_append(u->consts, o) < 0) return -1;
+    INCREF(o);
+    Obj *key = o;
+    if (STR_CHECK_EXACT(o) && identifier_like(o)) key = str_intern(o);  /* steals o */
+    int r = list_append(u->consts, key);
+    DECREF(key);
+    if (r < 0) return -1;
+    u->ctab[j] = n;
     return n;
 }
 
@@ -367,7 +406,7 @@ static int init_unit(Compiler *c, Unit *u, int firstlineno)
     u->private_name = u->type == U_CLASS ? u->name : (u->parent ? u->parent->private_name : NULL);
     u->loc.line = u->loc.end_line = firstlineno;
     u->loc.col = u->loc.end_col = -1;
-    if (!(u->consts = list_new(0)) || !(u->str_consts = dict_new()) || !(u->names = list_new(0)) ||
+    if (!(u->consts = list_new(0)) || !(u->names = list_new(0)) ||
         !(u->names_map = dict_new()) || !(u->varnames = list_new(0)) ||
         !(u->varnames_map = dict_new()) || !(u->cellvars = list_new(0)) ||
         !(u->cellvars_map = dict_new()) || !(u->freevars = list_new(0)) ||
@@ -405,7 +444,8 @@ static void free_unit(Unit *u)
 {
     free(u->ins);
     free(u->labels);
-    XDECREF(u->consts); XDECREF(u->str_consts);
+    XDECREF(u->consts);
+    free(u->ctab);
     XDECREF(u->names); XDECREF(u->names_map);
     XDECREF(u->varnames); XDECREF(u->varnames_map);
     XDECREF(u->cellvars); XDECREF(u->cellvars_map);

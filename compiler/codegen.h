@@ -34,7 +34,7 @@ typedef struct FBlock {
     const char *name;   /* HANDLER_CLEANUP: the `as` name or NULL */
 } FBlock;
 
-#define MAX_FBLOCKS 40
+#define MAX_FBLOCKS 20   /* CPython's CO_MAXBLOCKS */
 
 typedef enum { U_MODULE, U_CLASS, U_FUNCTION, U_ASYNC_FUNCTION, U_LAMBDA, U_COMPREHENSION } UnitType;
 
@@ -48,7 +48,9 @@ struct Unit {
     int32_t *labels;            /* instruction index of each label, -1 until placed */
     size_t nlabels, caplabels;
     Obj *consts;                /* list */
-    Obj *str_consts;            /* dict str -> index (fast dedupe of the common case) */
+    Obj *str_consts;            /* unused (kept NULL) */
+    int32_t *ctab;              /* open-addressing index into consts, for deduplication */
+    size_t ctabsize;
     Obj *names, *names_map;     /* list of str, dict str -> index */
     Obj *varnames, *varnames_map;
     Obj *cellvars, *cellvars_map;

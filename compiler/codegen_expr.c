@@ -45,6 +45,30 @@ static int starunpack_helper(Compiler *c, NodeList *elts, int pushed, int build,
                              int extend, bool tuple)
 {
     size_t n = elts->n;
+    if (!pushed && !tuple && n > 2 && (build == OP_BUILD_LIST || build == OP_BUILD_SET)) {
+        bool all_const = true;
+        for (size_t i = 0; i < n && all_const; i++)
+            all_const = elts->items[i]->kind == N_Constant;
+        if (all_const) {
+            /* [1, 2, 3] -> BUILD_LIST 0; LOAD_CONST (1, 2, 3); LIST_EXTEND 1, as CPython */
+            Obj *t = tuple_new(n);
+            if (!t) return 0;
+            for (size_t i = 0; i < n; i++) {
+                Obj *v = cg_const_object(&elts->items[i]->v.constant);
+                if (!v) { DECREF(t); return 0; }
+                TUPLE_SET_STEAL(t, i, v);
+            }
+            if (build == OP_BUILD_SET) {
+                Obj *fs = frozenset_new(t);
+                DECREF(t);
+                if (!fs) return 0;
+                t = fs;
+            }
+            TRY(cg_emit(c, build, 0));
+            TRY(cg_load_const_steal(c, t));
+            return cg_emit(c, extend, 1);
+        }
+    }
     if (!has_starred(elts) && n + pushed <= STACK_USE_GUIDELINE) {
         for (size_t i = 0; i < n; i++) TRY(cg_expr(c, elts->items[i]));
         if (tuple) return cg_emit(c, OP_BUILD_TUPLE, (int)n + pushed);
@@ -135,7 +159,28 @@ static int cg_compare(Compiler *c, Node *e)
     size_t n = e->v.compare.comparators.n;
     TRY(cg_expr(c, e->v.compare.left));
     if (n == 1) {
-        TRY(cg_expr(c, e->v.compare.comparators.items[0]));
+        Node *r = e->v.compare.comparators.items[0];
+        CmpOpKind op = e->v.compare.ops[0];
+        if ((op == CMPOP_IN || op == CMPOP_NOT_IN) && r->kind == N_List && r->v.seq.elts.n &&
+            !has_starred(&r->v.seq.elts)) {
+            /* `x in [1, 2]`: the list is never observable, a constant tuple does */
+            bool all_const = true;
+            for (size_t i = 0; i < r->v.seq.elts.n && all_const; i++)
+                all_const = const_tuple(r->v.seq.elts.items[i]);
+            if (all_const) {
+                Obj *t = tuple_new(r->v.seq.elts.n);
+                if (!t) return 0;
+                for (size_t i = 0; i < r->v.seq.elts.n; i++) {
+                    Obj *v = fold_const(r->v.seq.elts.items[i]);
+                    if (!v) { DECREF(t); return 0; }
+                    TUPLE_SET_STEAL(t, i, v);
+                }
+                TRY(cg_load_const_steal(c, t));
+                cg_set_loc(c, e);
+                return cmpop(c, op);
+            }
+        }
+        TRY(cg_expr(c, r));
         cg_set_loc(c, e);
         return cmpop(c, e->v.compare.ops[0]);
     }
@@ -214,6 +259,9 @@ int cg_jump_if(Compiler *c, Node *e, int label, bool cond)
         break;
     }
     TRY(cg_expr(c, e));
+    /* CPython 3.11 leaves a comparison's location on the jump and what follows it (an
+     * assert's raise points at the failed comparison). */
+    if (e->kind == N_Compare) cg_set_loc(c, e);
     return cg_jump(c, cond ? OP_POP_JUMP_IF_TRUE : OP_POP_JUMP_IF_FALSE, label);
 }
 
@@ -440,19 +488,85 @@ static int cg_formatted(Compiler *c, Node *e)
     return cg_emit(c, OP_FORMAT_VALUE, oparg);
 }
 
+/* ---------------------------------------------------------------- constant folding */
+
+static bool is_number(Obj *v)
+{
+    Type *t = TYPE(v);
+    return t == &Type_int || t == &Type_float || t == &Type_complex;
+}
+
+static size_t int_bits(Obj *v)
+{
+    if (IS_SMALL(v)) {
+        int64_t x = SMALL_VALUE(v);
+        uint64_t u = x < 0 ? (uint64_t)-x : (uint64_t)x;
+        size_t n = 0;
+        while (u) { n++; u >>= 1; }
+        return n;
+    }
+    mpz_t z;
+    mpz_init(z);
+    int_get_mpz(v, z);
+    size_t n = mpz_sizeinbase(z, 2);
+    mpz_clear(z);
+    return n;
+}
+
+/* The value of a constant arithmetic expression made of numbers (CPython's AST optimizer
+ * folds these), or NULL (no error set) when it cannot or should not be folded. */
+static Obj *try_fold(Node *e)
+{
+    if (e->kind == N_Constant) {
+        ConstKind k = e->v.constant.kind;
+        if (k != CONST_INT && k != CONST_FLOAT && k != CONST_IMAG) return NULL;
+        Obj *v = cg_const_object(&e->v.constant);
+        if (!v) err_clear();
+        return v;
+    }
+    if (e->kind == N_UnaryOp && e->v.unaryop.op != UOP_NOT) {
+        Obj *a = try_fold(e->v.unaryop.operand);
+        if (!a) return NULL;
+        int op = e->v.unaryop.op == UOP_USUB ? UN_NEGATIVE : e->v.unaryop.op == UOP_UADD ? UN_POSITIVE
+                                                                                       : UN_INVERT;
+        Obj *r = (op == UN_INVERT && TYPE(a) != &Type_int) ? NULL : obj_unop(a, op);
+        DECREF(a);
+        if (!r) err_clear();
+        return r;
+    }
+    if (e->kind != N_BinOp) return NULL;
+    int op = e->v.binop.op;
+    if (op == NB_MATRIX_MULTIPLY || op == NB_DIVMOD) return NULL;
+    Obj *a = try_fold(e->v.binop.left);
+    if (!a) return NULL;
+    Obj *b = try_fold(e->v.binop.right);
+    if (!b) { DECREF(a); return NULL; }
+    Obj *r = NULL;
+    bool ints = TYPE(a) == &Type_int && TYPE(b) == &Type_int;
+    bool ok = is_number(a) && is_number(b);
+    /* size limits as CPython's safe_power / safe_lshift / safe_multiply */
+    if (ok && ints && op == NB_POWER) {
+        ok = int_sign(b) >= 0 && int_bits(b) <= 8 && int_bits(a) * (size_t)int_as_i64(b) <= 128;
+        if (int_sign(b) < 0) ok = true;   /* gives a float */
+    } else if (ok && ints && op == NB_LSHIFT) {
+        ok = int_sign(b) >= 0 && int_bits(b) <= 8 && int_bits(a) + (size_t)int_as_i64(b) <= 128;
+    } else if (ok && ints && op == NB_MULTIPLY) {
+        ok = int_bits(a) + int_bits(b) <= 128;
+    }
+    if (ok) {
+        r = obj_binop(a, b, op);
+        if (!r) err_clear();
+    }
+    DECREF(a);
+    DECREF(b);
+    return r;
+}
+
 static int cg_unary(Compiler *c, Node *e)
 {
     Node *o = e->v.unaryop.operand;
-    if (e->v.unaryop.op == UOP_USUB && o->kind == N_Constant &&
-        (o->v.constant.kind == CONST_INT || o->v.constant.kind == CONST_FLOAT ||
-         o->v.constant.kind == CONST_IMAG)) {
-        /* constant folding of negative literals, as CPython's AST optimizer */
-        Obj *v = cg_const_object(&o->v.constant);
-        if (!v) return 0;
-        Obj *r = obj_unop(v, UN_NEGATIVE);
-        DECREF(v);
-        return cg_load_const_steal(c, r);
-    }
+    Obj *folded = try_fold(e);
+    if (folded) return cg_load_const_steal(c, folded);
     TRY(cg_expr(c, o));
     cg_set_loc(c, e);
     switch (e->v.unaryop.op) {
@@ -516,10 +630,13 @@ static int cg_expr_inner(Compiler *c, Node *e)
         TRY(cg_expr(c, e->v.namedexpr.value));
         TRY(cg_emit(c, OP_COPY, 1));
         return cg_store_target(c, e->v.namedexpr.target);
-    case N_BinOp:
+    case N_BinOp: {
+        Obj *folded = try_fold(e);
+        if (folded) return cg_load_const_steal(c, folded);
         TRY(cg_expr(c, e->v.binop.left));
         TRY(cg_expr(c, e->v.binop.right));
         return cg_emit(c, OP_BINARY_OP, e->v.binop.op);
+    }
     case N_UnaryOp: return cg_unary(c, e);
     case N_Lambda: return cg_lambda(c, e);
     case N_IfExp: {

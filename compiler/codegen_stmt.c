@@ -255,12 +255,11 @@ static int cg_assert(Compiler *c, Node *s)
 {
     int end = cg_new_label(c);
     TRY(cg_jump_if(c, s->v.assertst.test, end, true));
-    cg_set_loc(c, s);
+    /* keep the location jump_if left (the comparison's, as CPython) */
     TRY(cg_emit(c, OP_LOAD_ASSERTION_ERROR, 0));
     if (s->v.assertst.msg) {
         TRY(cg_emit(c, OP_PUSH_NULL, 0));
         TRY(cg_expr(c, s->v.assertst.msg));
-        cg_set_loc(c, s);
         TRY(cg_emit(c, OP_CALL, 1));
     }
     TRY(cg_emit(c, OP_RAISE_VARARGS, 1));

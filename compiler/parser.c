@@ -199,11 +199,13 @@ static Node *parse_expr_or_assign(Parser *p)
     int t = tok_type(p);
     if (t == TK_COLON) {
         if (first->kind == N_Tuple || first->kind == N_List) {
-            bool paren = st->type == TK_LPAR || st->type == TK_LSQB;
+            bool paren = first->col_offset == st->col && (st->type == TK_LPAR || st->type == TK_LSQB) &&
+                         token_after(p, first) == p->pos;
             if (first->kind == N_List || paren)
                 return err_at_node(p, first, "only single target (not %s) can be annotated",
                                    first->kind == N_List ? "list" : "tuple");
-            return err_at_node(p, first, "only single target (not tuple) can be annotated");
+            /* an unparenthesized tuple: CPython points at its first element */
+            return err_at_node(p, first->v.seq.elts.items[0], "only single target (not tuple) can be annotated");
         }
         if (first->kind != N_Name && first->kind != N_Attribute && first->kind != N_Subscript)
             return err_at_node(p, first, "illegal target for annotation");
@@ -355,7 +357,7 @@ static Node *parse_from_import(Parser *p)
             if (paren && tok_at(p, TK_RPAR)) break;
             if (!paren && (tok_at(p, TK_NEWLINE) || tok_at(p, TK_SEMI))) {
                 vec_drop(&names);
-                return err_at_tok(p, tok_prev(p), "trailing comma not allowed without surrounding parentheses");
+                return err_at_tok(p, tok_cur(p), "trailing comma not allowed without surrounding parentheses");
             }
         }
         if (paren && !tok_expect(p, TK_RPAR)) { vec_drop(&names); return NULL; }
@@ -579,7 +581,7 @@ static Node *parse_for(Parser *p, Token *start, bool is_async)
     CHECK(tok_expect(p, TK_KW_in));
     Node *iter = parse_star_expressions(p);
     CHECK(iter);
-    CHECK(expect_colon(p, true));
+    CHECK(expect_colon(p, false));
     NodeList body = parse_block(p, "'for' statement", kw);
     if (p->error) return NULL;
     Node *n = node_new(p, N_For, start->lineno, start->col, start->lineno, start->col);
@@ -623,7 +625,8 @@ static Node *parse_with(Parser *p, Token *start, bool is_async)
             else if (t == TK_RPAR || t == TK_RSQB || t == TK_RBRACE) { if (--depth == 0) break; }
             else if (t == TK_NEWLINE || t == TK_ENDMARKER || t == TK_ERRORTOKEN) break;
         }
-        paren = i + 1 < p->ntok && p->toks[i].type == TK_RPAR && p->toks[i + 1].type == TK_COLON;
+        paren = i + 1 < p->ntok && p->toks[i].type == TK_RPAR && p->toks[i + 1].type == TK_COLON &&
+                tok_peek(p, 1) != TK_KW_yield;
     }
     if (paren) {
         tok_next(p);
@@ -763,7 +766,7 @@ static Node *parse_classdef(Parser *p, NodeList decorators)
     memset(&tmp, 0, sizeof tmp);
     if (tok_at(p, TK_LPAR)) {
         Token *lpar = tok_next(p);
-        parse_call_args(p, &tmp, lpar);
+        parse_call_args(p, &tmp, lpar, true);
         if (p->error) return NULL;
     }
     CHECK(expect_colon(p, false));
@@ -942,6 +945,16 @@ Node *parse_source(Arena *arena, const char *source, const char *filename, Parse
         if (strcmp(err->msg, p->tokerr.msg) == 0 && p->tokerr.kind != TE_NONE) from_tok = true;
         prefer_tokenizer_error(p, from_tok);
         if (p->tokerr.incomplete && (p->toks[p->maxpos].type == TK_ERRORTOKEN)) err->incomplete = true;
+        else if (mode == PARSE_SINGLE) {
+            /* An error only because the input stopped: the REPL asks for more lines, until
+             * an empty line ends the statement. */
+            int i = p->maxpos;
+            while (i < p->ntok && p->toks[i].type == TK_DEDENT) i++;
+            err->incomplete = i < p->ntok && p->toks[i].type == TK_ENDMARKER && !p->toks[i].start &&
+                              !source_ends_with_blank_line(source);
+        } else if (!p->tokerr.incomplete) {
+            err->incomplete = false;
+        }
         result = NULL;
     }
     token_array_free(&p->ta);

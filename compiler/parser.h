@@ -88,7 +88,7 @@ Node *parse_star_targets(Parser *p);      /* for/comprehension targets: stops be
 Node *parse_primary(Parser *p);
 Node *parse_star_target(Parser *p);       /* one target: '*'? bitwise_or */
 Arguments *parse_params(Parser *p, bool lambda);   /* up to ')' or ':' */
-void parse_call_args(Parser *p, Node *call, const Token *lpar);
+void parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class);
 
 /* ast.dump(tree, include_attributes=attributes) (ast.c). */
 void ast_dump_ex(const Node *n, FILE *out, bool attributes);

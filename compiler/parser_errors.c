@@ -203,8 +203,9 @@ void *err_generic(Parser *p)
         p->special = true;
         return NULL;
     }
-    if (t->type == TK_ENDMARKER) {
-        raise_err(p, 0, t->lineno, t->col, t->lineno, -1, "invalid syntax");
+    if (t->type == TK_ENDMARKER && !t->start) {
+        /* CPython: the end marker has no column, so offset and end_offset are 0 */
+        raise_err(p, 0, t->lineno, 0, t->lineno, 0, "invalid syntax");
         p->err->incomplete = true;
         return NULL;
     }

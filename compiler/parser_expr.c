@@ -430,7 +430,7 @@ static Node *parse_slices(Parser *p)
     return n;
 }
 
-void parse_call_args(Parser *p, Node *call, const Token *lpar)
+void parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class)
 {
     Vec args, kws;
     vec_init(&args);
@@ -471,6 +471,7 @@ void parse_call_args(Parser *p, Node *call, const Token *lpar)
             Node *e = parse_named_expression(p);
             if (!e) goto fail;
             if (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
+                if (is_class) { err_generic(p); goto fail; }
                 NodeList gens = parse_comp_fors(p);
                 if (p->error) goto fail;
                 Node *g = node_from(p, N_GeneratorExp, e);
@@ -487,6 +488,13 @@ void parse_call_args(Parser *p, Node *call, const Token *lpar)
                     goto fail;
                 }
                 e = g;
+            } else if (tok_at(p, TK_EQUAL) && e->kind == N_Constant && e->v.constant.kind <= CONST_FALSE &&
+                       e->v.constant.kind != CONST_ELLIPSIS) {
+                tok_next(p);
+                Node *v = parse_expression(p);
+                if (v) err_range(p, e->lineno, e->col_offset, v->end_lineno, v->end_col_offset,
+                                 "cannot assign to %s", expr_name(e));
+                goto fail;
             } else if (tok_at(p, TK_EQUAL)) {
                 Token *eq = tok_cur(p);
                 err_range(p, e->lineno, e->col_offset, eq->end_lineno, eq->end_col,
@@ -536,7 +544,7 @@ Node *parse_primary(Parser *p)
             Token *lpar = tok_next(p);
             Node *c = node_at(p, N_Call, st0);
             c->v.call.func = n;
-            parse_call_args(p, c, lpar);
+            parse_call_args(p, c, lpar, false);
             if (p->error) return NULL;
             node_end(p, c);
             n = c;
@@ -964,8 +972,10 @@ Arguments *parse_params(Parser *p, bool lambda)
                     err_at_tok(p, tok_cur(p), "var-positional argument cannot have default value");
                     goto fail;
                 }
-            } else if (tok_at(p, closer) || (tok_at(p, TK_COMMA) && tok_peek(p, 1) == closer)) {
-                err_at_tok(p, t, "named arguments must follow bare *");
+            } else if (tok_at(p, closer) ||
+                       (tok_at(p, TK_COMMA) && (tok_peek(p, 1) == closer || tok_peek(p, 1) == TK_DOUBLESTAR))) {
+                /* def reports it at the '*', lambda at the furthest token read */
+                err_at_tok(p, lambda ? &p->toks[p->maxpos] : t, "named arguments must follow bare *");
                 goto fail;
             } else if (!tok_at(p, TK_COMMA)) {
                 err_generic(p);

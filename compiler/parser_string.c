@@ -352,13 +352,27 @@ typedef struct FCtx {
     StrTok *st;             /* the token being parsed */
 } FCtx;
 
-static Node *make_str(FCtx *c, const char *s, size_t n)
+static Node *make_str_at(FCtx *c, const char *s, size_t n, const Token *a, const Token *b)
 {
-    Node *k = node_new(c->p, N_Constant, c->first->lineno, c->first->col, c->last->end_lineno, c->last->end_col);
+    Node *k = node_new(c->p, N_Constant, a->lineno, a->col, b->end_lineno, b->end_col);
     k->v.constant.kind = CONST_STR;
     k->v.constant.str = arena_strndup(c->p->arena, s, n);
     k->v.constant.len = n;
     return k;
+}
+
+static Node *make_str(FCtx *c, const char *s, size_t n)
+{
+    return make_str_at(c, s, n, c->first, c->last);
+}
+
+/* Turn pending literal text into a Constant part. CPython 3.11 gives it the extent of the
+ * whole concatenation, except a format spec's trailing text (the current token's extent). */
+static void fstate_flush_at(FCtx *c, FState *fs, const Token *a, const Token *b)
+{
+    if (fs->has_last && fs->last.n) vec_push(&fs->parts, make_str_at(c, fs->last.s, fs->last.n, a, b));
+    fs->last.n = 0;
+    fs->has_last = false;
 }
 
 static void fstate_flush(FCtx *c, FState *fs)
@@ -584,8 +598,9 @@ static Node *fstring_parse(FCtx *c, FState *fs, const char **str, const char *en
     if (level > 0 && (s >= end || *s != '}')) { f_error(c, "expecting '}'"); return NULL; }
     *str = s;
     if (level == 0) return (Node *)1;
-    fstate_flush(c, fs);
-    Node *j = node_new(c->p, N_JoinedStr, c->first->lineno, c->first->col, c->last->end_lineno, c->last->end_col);
+    Token *t = c->st->t;
+    fstate_flush_at(c, fs, t, t);
+    Node *j = node_new(c->p, N_JoinedStr, t->lineno, t->col, t->end_lineno, t->end_col);
     j->v.joined.values = vec_finish(c->p, &fs->parts);
     free(fs->last.s);
     return j;

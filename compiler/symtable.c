@@ -108,34 +108,68 @@ int scope_get(Scope *s, const char *name)
     return sym->scope;
 }
 
-/* A set of names as an arena array (sets stay small: names of one nesting chain). */
+/* A set of names: an arena array (iteration order) plus an open-addressing index. */
 typedef struct NameSet {
     const char **v;
     size_t n, cap;
+    int32_t *idx;        /* positions in v, -1 empty, -2 deleted */
+    size_t idxsize;
 } NameSet;
+
+static int32_t *ns_slot(const NameSet *s, const char *name, bool for_insert)
+{
+    size_t mask = s->idxsize - 1, i = hash_str(name) & mask;
+    int32_t *tomb = NULL;
+    for (;;) {
+        int32_t k = s->idx[i];
+        if (k == -1) return for_insert && tomb ? tomb : &s->idx[i];
+        if (k == -2) {
+            if (!tomb) tomb = &s->idx[i];
+        } else if (strcmp(s->v[k], name) == 0) {
+            return &s->idx[i];
+        }
+        i = (i + 1) & mask;
+    }
+}
 
 static bool ns_has(const NameSet *s, const char *name)
 {
-    if (!s) return false;
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->v[i], name) == 0) return true;
-    return false;
+    if (!s || !s->n) return false;
+    return *ns_slot(s, name, false) >= 0;
 }
+
+static void ns_rehash(Arena *a, NameSet *s, size_t size)
+{
+    s->idx = arena_alloc(a, size * sizeof(int32_t));
+    s->idxsize = size;
+    for (size_t i = 0; i < size; i++) s->idx[i] = -1;
+    for (size_t k = 0; k < s->n; k++) *ns_slot(s, s->v[k], true) = (int32_t)k;
+}
+
 static void ns_add(Arena *a, NameSet *s, const char *name)
 {
     if (ns_has(s, name)) return;
     GROW(a, s->v, s->n, s->cap, const char *);
     s->v[s->n++] = name;
+    if (s->n * 2 > s->idxsize) ns_rehash(a, s, s->idxsize ? s->idxsize * 4 : 16);
+    else *ns_slot(s, name, true) = (int32_t)(s->n - 1);
 }
+
 static void ns_discard(NameSet *s, const char *name)
 {
-    if (!s) return;
-    for (size_t i = 0; i < s->n; i++)
-        if (strcmp(s->v[i], name) == 0) {
-            s->v[i] = s->v[--s->n];
-            return;
-        }
+    if (!s || !s->n) return;
+    int32_t *slot = ns_slot(s, name, false);
+    int32_t k = *slot;
+    if (k < 0) return;
+    *slot = -2;
+    size_t last = --s->n;
+    if ((size_t)k != last) {
+        /* move the last name into the hole and repoint its index entry */
+        *ns_slot(s, s->v[last], false) = k;
+        s->v[k] = s->v[last];
+    }
 }
+
 static void ns_update(Arena *a, NameSet *dst, const NameSet *src)
 {
     if (!src) return;

@@ -544,6 +544,12 @@ static void eof_tokens(Lex *L)
         Token *t = push(L, TK_DEDENT, NULL, NULL, ln, col);
         t->end_lineno = ln;
     }
+    if (L->inner) {
+        /* An f-string expression ends where CPython's wrapping ')' would be. */
+        Token *t = push(L, TK_ENDMARKER, L->end, L->end, L->lineno, colof(L, L->end));
+        t->end_col = t->col + 1;
+        return;
+    }
     Token *t = push(L, TK_ENDMARKER, NULL, NULL, ln, col);
     t->end_lineno = ln;
 }

@@ -207,7 +207,8 @@ static int ba_setitem(Obj *o, Obj *key, Obj *value)
         if (step == 1) {
             if (stop < start) stop = start;
             r = ba_splice(o, (size_t)start, (size_t)stop, data, n);
-        } else if (!value) {
+        } else if (!value || n == 0) {
+            /* deleting, or assigning nothing to an extended slice (CPython deletes too) */
             if (len > 0) {
                 if (check_exports(o) < 0) { vt_free(data); return -1; }
                 if (step < 0) { start += step * (len - 1); step = -step; }
@@ -235,14 +236,14 @@ static int ba_setitem(Obj *o, Obj *key, Obj *value)
     }
     intptr_t i;
     if (index_arg(key, &i) < 0) return -1;
+    int v = 0;
+    if (value && (v = bytes_byte_value(value)) < 0) return -1;   /* the value is checked first */
     if (i < 0) i += (intptr_t)b->size;
     if (i < 0 || i >= (intptr_t)b->size) {
         err_set_str(Exc_IndexError, "bytearray index out of range");
         return -1;
     }
     if (!value) return ba_splice(o, (size_t)i, (size_t)i + 1, NULL, 0);
-    int v = bytes_byte_value(value);
-    if (v < 0) return -1;
     b->data[i] = (char)v;
     return 0;
 }

@@ -208,10 +208,11 @@ Obj *codec_encode(Obj *str, const char *encoding, const char *errors)
             pos++;
             continue;
         }
-        /* the run of unencodable code points [pos, epos) */
+        /* the run of unencodable code points [pos, epos): one code point for UTF-16/32 */
         size_t epos = pos + 1;
         const char *r = q;
-        while (r < end) {
+        bool wide = enc_codec != C_UTF8 && enc_codec != C_ASCII && enc_codec != C_LATIN1;
+        while (r < end && !wide) {
             const char *t = r;
             if (encodable(codec, utf8_next(&t))) break;
             r = t;
@@ -231,13 +232,14 @@ Obj *codec_encode(Obj *str, const char *encoding, const char *errors)
             }
             break;
         case E_SURROGATEESCAPE: {
-            /* only U+DC80..U+DCFF map back to bytes */
+            /* only U+DC80..U+DCFF map back to bytes, and one byte is never a whole UTF-16/32 unit */
             const char *t = p;
             for (size_t k = pos; k < epos; k++) {
                 uint32_t c2 = utf8_next(&t);
-                if (c2 < 0xDC80 || c2 > 0xDCFF) {
+                if (c2 < 0xDC80 || c2 > 0xDCFF || wide) {
+                    /* the escapable prefix is consumed; the rest of the run is reported */
                     vt_free(b.buf);
-                    return raise_encode_error(codec, str, k, k + 1, reason);
+                    return raise_encode_error(codec, str, k, epos, reason);
                 }
             }
             break;
@@ -317,25 +319,28 @@ static size_t utf8_seq(const unsigned char *p, size_t avail, size_t *bad_len, co
     return need + 1;
 }
 
-/* Apply a decode error handler to bytes [start, end); 0 ok, -1 error raised. */
-static int decode_handler(StrBuilder *sb, int eh, const char *errors, const char *encname,
-                          const char *data, size_t size, size_t start, size_t end, const char *reason)
+/* Apply a decode error handler to bytes [start, end); returns where decoding resumes, or -1
+ * with the error raised. surrogateescape consumes at most 4 bytes >= 0x80, like CPython's. */
+static intptr_t decode_handler(StrBuilder *sb, int eh, const char *errors, const char *encname,
+                               const char *data, size_t size, size_t start, size_t end, const char *reason)
 {
     switch (eh) {
-    case E_IGNORE: return 0;
-    case E_REPLACE: return sb_append_codepoint(sb, 0xFFFD);
+    case E_IGNORE: return (intptr_t)end;
+    case E_REPLACE: return sb_append_codepoint(sb, 0xFFFD) < 0 ? -1 : (intptr_t)end;
     case E_BACKSLASHREPLACE:
         for (size_t k = start; k < end; k++)
             if (sb_printf(sb, "\\x%02x", (unsigned char)data[k]) < 0) return -1;
-        return 0;
-    case E_SURROGATEESCAPE:
-        for (size_t k = start; k < end; k++) {
-            unsigned char c = (unsigned char)data[k];
-            if (c < 128) { raise_decode_error(encname, data, size, start, end, reason); return -1; }
-        }
-        for (size_t k = start; k < end; k++)
+        return (intptr_t)end;
+    case E_SURROGATEESCAPE: {
+        size_t k = start;
+        while (k < end && k - start < 4 && (unsigned char)data[k] >= 128) {
             if (sb_append_codepoint(sb, 0xDC00 + (unsigned char)data[k]) < 0) return -1;
-        return 0;
+            k++;
+        }
+        if (k > start) return (intptr_t)k;
+        raise_decode_error(encname, data, size, start, end, reason);
+        return -1;
+    }
     case E_UNKNOWN:
         unknown_handler(errors);
         return -1;
@@ -372,10 +377,10 @@ static Obj *decode_utf8(const char *data, size_t size, int eh, const char *error
             i += 3;
             continue;
         }
-        if (decode_handler(&sb, eh == E_SURROGATEPASS ? E_STRICT : eh, errors, "utf-8", data, size,
-                           i, i + bad, reason) < 0)
-            goto fail;
-        i += bad;
+        intptr_t next = decode_handler(&sb, eh == E_SURROGATEPASS ? E_STRICT : eh, errors, "utf-8", data,
+                                       size, i, i + bad, reason);
+        if (next < 0) goto fail;
+        i = (size_t)next;
     }
     return sb_finish(&sb);
 fail:
@@ -387,12 +392,16 @@ static Obj *decode_8bit(const char *data, size_t size, int codec, int eh, const 
 {
     StrBuilder sb;
     sb_init(&sb);
-    for (size_t i = 0; i < size; i++) {
+    for (size_t i = 0; i < size;) {
         unsigned char c = (unsigned char)data[i];
-        int r;
-        if (c < 128 || codec == C_LATIN1) r = sb_append_codepoint(&sb, c);
-        else r = decode_handler(&sb, eh, errors, "ascii", data, size, i, i + 1, "ordinal not in range(128)");
-        if (r < 0) { sb_discard(&sb); return NULL; }
+        intptr_t next = (intptr_t)i + 1;
+        if (c < 128 || codec == C_LATIN1) {
+            if (sb_append_codepoint(&sb, c) < 0) next = -1;
+        } else {
+            next = decode_handler(&sb, eh, errors, "ascii", data, size, i, i + 1, "ordinal not in range(128)");
+        }
+        if (next < 0) { sb_discard(&sb); return NULL; }
+        i = (size_t)next;
     }
     return sb_finish(&sb);
 }
@@ -422,43 +431,34 @@ static Obj *decode_wide(const char *data, size_t size, int codec, int eh, const 
     StrBuilder sb;
     sb_init(&sb);
     while (i < size) {
-        int r = 0;
+        intptr_t next;
         if (size - i < (size_t)width) {
-            r = decode_handler(&sb, eh, errors, name, data, size, i, size, "truncated data");
-            if (r < 0) goto fail;
-            break;
-        }
-        uint32_t c = get_unit(u + i, width, le);
-        if (width == 2 && c >= 0xD800 && c <= 0xDFFF) {
-            if (c <= 0xDBFF && size - i >= 4) {
-                uint32_t c2 = get_unit(u + i + 2, 2, le);
-                if (c2 >= 0xDC00 && c2 <= 0xDFFF) {
-                    r = sb_append_codepoint(&sb, 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00));
-                    if (r < 0) goto fail;
-                    i += 4;
-                    continue;
+            next = decode_handler(&sb, eh, errors, name, data, size, i, size, "truncated data");
+        } else {
+            uint32_t c = get_unit(u + i, width, le);
+            if (width == 2 && c >= 0xD800 && c <= 0xDFFF) {
+                uint32_t c2 = size - i >= 4 ? get_unit(u + i + 2, 2, le) : 0;
+                if (c <= 0xDBFF && c2 >= 0xDC00 && c2 <= 0xDFFF) {
+                    if (sb_append_codepoint(&sb, 0x10000 + ((c - 0xD800) << 10) + (c2 - 0xDC00)) < 0) goto fail;
+                    next = (intptr_t)i + 4;
+                } else if (c <= 0xDBFF && size - i < 4) {
+                    next = decode_handler(&sb, eh, errors, name, data, size, i, size, "unexpected end of data");
+                } else if (c <= 0xDBFF) {
+                    next = decode_handler(&sb, eh, errors, name, data, size, i, i + 2, "illegal UTF-16 surrogate");
+                } else {
+                    next = decode_handler(&sb, eh, errors, name, data, size, i, i + 2, "illegal encoding");
                 }
-                r = decode_handler(&sb, eh, errors, name, data, size, i, i + 2, "illegal UTF-16 surrogate");
-            } else if (c <= 0xDBFF) {
-                r = decode_handler(&sb, eh, errors, name, data, size, i, size, "unexpected end of data");
-                if (r < 0) goto fail;
-                break;
+            } else if (width == 4 && (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))) {
+                next = decode_handler(&sb, eh, errors, name, data, size, i, i + 4,
+                                      c > 0x10FFFF ? "code point not in range(0x110000)"
+                                                   : "code point in surrogate code point range(0xd800, 0xe000)");
             } else {
-                r = decode_handler(&sb, eh, errors, name, data, size, i, i + 2, "illegal encoding");
+                if (sb_append_codepoint(&sb, c) < 0) goto fail;
+                next = (intptr_t)i + width;
             }
-            if (r < 0) goto fail;
-            i += 2;
-            continue;
         }
-        if (width == 4 && (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))) {
-            r = decode_handler(&sb, eh, errors, name, data, size, i, i + 4,
-                               c > 0x10FFFF ? "code point not in range(0x110000)" : "code point in surrogate code point range(0xd800, 0xe000)");
-            if (r < 0) goto fail;
-            i += 4;
-            continue;
-        }
-        if (sb_append_codepoint(&sb, c) < 0) goto fail;
-        i += (size_t)width;
+        if (next < 0) goto fail;
+        i = (size_t)next;
     }
     return sb_finish(&sb);
 fail:
@@ -472,7 +472,10 @@ Obj *codec_decode(const char *data, size_t size, const char *encoding, const cha
     if (codec < 0) return NULL;
     int eh = lookup_errors(errors);
     switch (codec) {
-    case C_UTF8: return decode_utf8(data, size, eh, errors);
+    case C_UTF8:
+        /* valid input (the common case) becomes a str in one copy */
+        if (str_utf8_check(data, size, false)) return str_from_valid_utf8(data, size);
+        return decode_utf8(data, size, eh, errors);
     case C_UTF8SIG:
         if (size >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) { data += 3; size -= 3; }
         return decode_utf8(data, size, eh, errors);

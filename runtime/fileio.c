@@ -11,8 +11,11 @@
 #include "gc.h"
 #include "names.h"
 #include "fileio.h"
+#include "str.h"
 
-enum { ENC_UTF8, ENC_LATIN1, ENC_ASCII };
+/* How text is chunked when reading: UTF-8 (and utf-8-sig) by code point, the 8-bit codecs by
+ * byte; the other codecs (utf-16/32) are transcoded to UTF-8 on the first read. */
+enum { ENC_UTF8, ENC_LATIN1, ENC_ASCII, ENC_WIDE };
 enum { NL_UNIVERSAL, NL_NONE_TRANSLATE /* '' */, NL_LF, NL_CR, NL_CRLF };
 
 typedef struct {
@@ -22,6 +25,11 @@ typedef struct {
     bool eof, pending_cr;   /* pending_cr: a '\r' held back for \r\n translation */
     int newline, enc;
     Obj *name, *mode, *encoding, *errors;
+    char codec[24], errh[24];   /* encoding and error handler names for codec_encode/decode */
+    bool transcoded;            /* ENC_WIDE: rbuf now holds the UTF-8 text of the whole file */
+    bool bom_pending;           /* utf-8-sig: the BOM goes before the first write at offset 0 */
+    Obj *owner;    /* binary companion (.buffer): the text file sharing our descriptor */
+    Obj *buffer;   /* text file: its cached .buffer companion */
     char *rbuf;
     size_t rlen, rpos, rcap;
     char *wbuf;
@@ -96,6 +104,8 @@ static int raw_write_all(int fd, const char *p, size_t n) {
 }
 
 static int flush_wbuf(FileObj *f) {
+    /* CPython layers text over a binary buffer: what was written to .buffer goes out first */
+    if (f->buffer && F(f->buffer)->wlen && flush_wbuf(F(f->buffer)) < 0) return -1;
     if (!f->wlen) return 0;
     size_t n = f->wlen;
     f->wlen = 0;
@@ -183,68 +193,55 @@ static int fill(FileObj *f) {
     return 1;
 }
 
+static int fill(FileObj *f);
+
 static int prepare_read(FileObj *f) {
     if (check_readable(f) < 0) return -1;
     if (f->wlen && flush_wbuf(f) < 0) return -1;
+    if (f->enc == ENC_WIDE && !f->transcoded) {
+        /* utf-16/32: decode everything once and keep the UTF-8 form */
+        int r;
+        while ((r = fill(f)) > 0) {}
+        if (r < 0) return -1;
+        Obj *text = codec_decode(f->rbuf ? f->rbuf + f->rpos : "", f->rlen - f->rpos, f->codec, f->errh);
+        if (!text) return -1;
+        f->rlen = f->rpos = 0;
+        if (STR_SIZE(text) + 1 > f->rcap) {
+            char *nb = realloc(f->rbuf, STR_SIZE(text) + 1);
+            if (!nb) { DECREF(text); err_no_memory(); return -1; }
+            f->rbuf = nb;
+            f->rcap = STR_SIZE(text);
+        }
+        memcpy(f->rbuf, STR_DATA(text), STR_SIZE(text));
+        f->rlen = STR_SIZE(text);
+        DECREF(text);
+        f->transcoded = true;
+    }
     return 0;
 }
 
-/* Decode bytes to str according to the file's encoding. */
+/* Decode bytes to str with the file's codec and error handler. */
 static Obj *decode(FileObj *f, const char *p, size_t n) {
-    if (f->enc == ENC_UTF8) return str_from_utf8(p, n);
-    StrBuilder sb;
-    sb_init(&sb);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)p[i];
-        if (c >= 128 && f->enc == ENC_ASCII) {
-            sb_discard(&sb);
-            Obj *args[5];
-            args[0] = str_from_cstr("ascii");
-            args[1] = bytes_from_data(p, n);
-            args[2] = int_from_i64((int64_t)i);
-            args[3] = int_from_i64((int64_t)i + 1);
-            args[4] = str_from_cstr("ordinal not in range(128)");
-            Obj *e = (args[0] && args[1] && args[4]) ? exc_new(Exc_UnicodeDecodeError, args, 5) : NULL;
-            for (int k = 0; k < 5; k++) XDECREF(args[k]);
-            if (e) { err_set_instance(e); DECREF(e); }
-            return NULL;
-        }
-        sb_append_codepoint(&sb, c);
-    }
-    return sb_finish(&sb);
+    if (f->enc == ENC_UTF8 && !strcmp(f->errh, "strict") && strcmp(f->codec, "utf-8-sig"))
+        return str_from_utf8(p, n);
+    if (f->transcoded) return str_from_utf8(p, n);
+    return codec_decode(p, n, f->codec, f->errh);
 }
 
-/* Encode a str for writing (UTF-8 data as is; latin-1/ascii checked). Fills out and n; tmp is
- * an allocation to free. */
-static int encode(FileObj *f, Obj *s, const char **out, size_t *n, char **tmp) {
+/* Encode a str for writing with the file's codec: UTF-8 data is used as is when possible.
+ * Fills out and n; *tmp is a bytes object to release afterwards (or NULL). */
+static int encode(FileObj *f, Obj *s, const char **out, size_t *n, Obj **tmp) {
     *tmp = NULL;
-    if (f->enc == ENC_UTF8 || ((StrObj *)s)->ascii) {
+    if (f->enc == ENC_UTF8 || (((StrObj *)s)->ascii && f->enc != ENC_WIDE)) {
         *out = STR_DATA(s);
         *n = STR_SIZE(s);
         return 0;
     }
-    size_t len = STR_LEN(s);
-    char *buf = malloc(len + 1);
-    if (!buf) { err_no_memory(); return -1; }
-    uint32_t limit = f->enc == ENC_ASCII ? 128 : 256;
-    for (size_t i = 0; i < len; i++) {
-        uint32_t c = str_char_at(s, i);
-        if (c >= limit) {
-            free(buf);
-            Obj *args[5] = {str_from_cstr(f->enc == ENC_ASCII ? "ascii" : "latin-1"), s,
-                            int_from_i64((int64_t)i), int_from_i64((int64_t)i + 1),
-                            str_from_cstr(f->enc == ENC_ASCII ? "ordinal not in range(128)"
-                                                              : "ordinal not in range(256)")};
-            Obj *e = (args[0] && args[4]) ? exc_new(Exc_UnicodeEncodeError, args, 5) : NULL;
-            XDECREF(args[0]); XDECREF(args[4]);
-            if (e) { err_set_instance(e); DECREF(e); }
-            return -1;
-        }
-        buf[i] = (char)c;
-    }
-    *out = buf;
-    *n = len;
-    *tmp = buf;
+    Obj *b = codec_encode(s, f->codec, f->errh);
+    if (!b) return -1;
+    *out = BYTES_DATA(b);
+    *n = BYTES_SIZE(b);
+    *tmp = b;
     return 0;
 }
 
@@ -269,9 +266,13 @@ static int buffered_write(FileObj *f, const char *p, size_t n) {
 
 /* Text write with newline translation on output. */
 static int text_write(FileObj *f, Obj *s) {
+    if (VT_UNLIKELY(f->bom_pending)) {
+        f->bom_pending = false;
+        if (buffered_write(f, "\xef\xbb\xbf", 3) < 0) return -1;
+    }
     const char *p;
     size_t n;
-    char *tmp;
+    Obj *tmp;
     if (encode(f, s, &p, &n, &tmp) < 0) return -1;
     int r = 0;
     if ((f->newline == NL_CR || f->newline == NL_CRLF) && memchr(p, '\n', n)) {
@@ -289,7 +290,7 @@ static int text_write(FileObj *f, Obj *s) {
     } else {
         r = buffered_write(f, p, n);
     }
-    free(tmp);
+    XDECREF(tmp);
     return r;
 }
 
@@ -357,14 +358,14 @@ static Obj *read_all(FileObj *f) {
 static Obj *read_n(FileObj *f, size_t n) {
     for (;;) {
         size_t avail = f->rlen - f->rpos, got, span;
-        if (f->binary || f->enc != ENC_UTF8) {
+        if (f->binary || (f->enc != ENC_UTF8 && !f->transcoded)) {
             span = avail < n ? avail : n;
             got = span;
         } else {
             span = utf8_span(f->rbuf + f->rpos, avail, n, &got);
         }
         if (got >= n || f->eof) {
-            if (f->eof && !f->binary && f->enc == ENC_UTF8 && got < n) span = avail;  /* let decoding report a truncated char */
+            if (f->eof && !f->binary && (f->enc == ENC_UTF8 || f->transcoded) && got < n) span = avail;  /* let decoding report a truncated char */
             Obj *res = make_result(f, f->rbuf ? f->rbuf + f->rpos : "", span);
             if (res) f->rpos += span;
             return res;
@@ -393,14 +394,14 @@ static Obj *read_line(FileObj *f, int64_t limit) {
         }
         if (!found && limit >= 0 && avail >= (size_t)limit) {
             size_t got;
-            end = (f->binary || f->enc != ENC_UTF8) ? (size_t)limit : utf8_span(start, avail, (size_t)limit, &got);
+            end = (f->binary || (f->enc != ENC_UTF8 && !f->transcoded)) ? (size_t)limit : utf8_span(start, avail, (size_t)limit, &got);
             found = true;
         }
         if (found || f->eof) {
             if (!found) end = avail;
             if (found && limit >= 0) {
                 size_t got;
-                size_t lim = (f->binary || f->enc != ENC_UTF8) ? (size_t)limit : utf8_span(start, end, (size_t)limit, &got);
+                size_t lim = (f->binary || (f->enc != ENC_UTF8 && !f->transcoded)) ? (size_t)limit : utf8_span(start, end, (size_t)limit, &got);
                 if (lim < end) end = lim;
             }
             Obj *res = make_result(f, start ? start : "", end);
@@ -666,12 +667,36 @@ static Obj *g_encoding(Obj *self) { return NEWREF(F(self)->encoding ? F(self)->e
 static Obj *g_errors(Obj *self) { return NEWREF(F(self)->errors ? F(self)->errors : V_None); }
 static Obj *g_line_buffering(Obj *self) { RETURN_BOOL(F(self)->line_buffering); }
 static Obj *g_newlines(Obj *self) { RETURN_NONE; }
+static FileObj *file_alloc(Type *t, int fd);
+/* text.buffer: a binary file object on the same descriptor; the text object flushes it before
+ * its own data, as CPython's TextIOWrapper over a BufferedWriter would. */
+static Obj *g_buffer(Obj *self) {
+    FileObj *f = F(self);
+    if (f->buffer) return NEWREF(f->buffer);
+    if (flush_wbuf(f) < 0) return NULL;
+    Type *t = f->readable && f->writable ? &Type_BufferedRandom : f->readable ? &Type_BufferedReader
+                                                                             : &Type_BufferedWriter;
+    FileObj *b = file_alloc(t, f->fd);
+    if (!b) return NULL;
+    b->readable = f->readable;
+    b->writable = f->writable;
+    b->binary = true;
+    b->closefd = false;
+    b->write_through = false;
+    b->name = NEWREF(f->name);
+    b->mode = str_from_cstr(f->readable && f->writable ? "rb+" : f->readable ? "rb" : "wb");
+    b->owner = NEWREF(self);
+    if (!b->mode) { DECREF((Obj *)b); return NULL; }
+    f->buffer = NEWREF((Obj *)b);
+    return (Obj *)b;
+}
 static const GetSetDef text_getset[] = {
     {"closed", g_closed, NULL, NULL},
     {"encoding", g_encoding, NULL, NULL},
     {"errors", g_errors, NULL, NULL},
     {"line_buffering", g_line_buffering, NULL, NULL},
     {"newlines", g_newlines, NULL, NULL},
+    {"buffer", g_buffer, NULL, NULL},
     {NULL},
 };
 static const GetSetDef binary_getset[] = {
@@ -738,6 +763,7 @@ static void file_dealloc(Obj *self) {
     for (int i = 0; i < 3; i++)
         if (std_files[i] == self) std_files[i] = NULL;
     XDECREF(f->name); XDECREF(f->mode); XDECREF(f->encoding); XDECREF(f->errors); XDECREF(f->dict);
+    XDECREF(f->owner); XDECREF(f->buffer);
     free(f->rbuf);
     free(f->wbuf);
     obj_free(self);
@@ -745,6 +771,8 @@ static void file_dealloc(Obj *self) {
 static int file_traverse(Obj *self, visitproc visit, void *arg) {
     FileObj *f = F(self);
     if (f->dict && visit(f->dict, arg)) return 1;
+    if (f->owner && visit(f->owner, arg)) return 1;
+    if (f->buffer && visit(f->buffer, arg)) return 1;
     return 0;
 }
 
@@ -788,6 +816,8 @@ Obj *file_from_fd(int fd, const char *mode, const char *name) {
     f->mode = str_from_cstr(mode);
     f->encoding = str_from_cstr("utf-8");
     f->errors = str_from_cstr(fd == 2 ? "backslashreplace" : "strict");
+    strcpy(f->codec, "utf-8");
+    strcpy(f->errh, fd == 2 ? "backslashreplace" : fd == 0 ? "strict" : "strict");
     if (!f->name || !f->mode || !f->encoding || !f->errors) { DECREF((Obj *)f); return NULL; }
     if (fd >= 0 && fd < 3) std_files[fd] = (Obj *)f;
     return (Obj *)f;
@@ -795,23 +825,30 @@ Obj *file_from_fd(int fd, const char *mode, const char *name) {
 
 /* ---- open() ---- */
 
+/* Classify an encoding name (LookupError if the codecs don't know it). */
 static int parse_encoding(Obj *enc, int *out) {
+    Obj *probe = codec_decode("", 0, str_cstr(enc), "strict");
+    if (!probe) return -1;
+    DECREF(probe);
     char buf[32];
     const char *s = str_cstr(enc);
     size_t n = strlen(s);
-    if (n >= sizeof buf) goto unknown;
+    if (n >= sizeof buf) { *out = ENC_WIDE; return 0; }
     for (size_t i = 0; i <= n; i++) {
         char c = s[i];
         buf[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c == '_' ? '-' : c);
     }
-    if (!strcmp(buf, "utf-8") || !strcmp(buf, "utf8") || !strcmp(buf, "u8") || !strcmp(buf, "locale") ||
-        !strcmp(buf, "utf-8-sig")) { *out = ENC_UTF8; return 0; }
-    if (!strcmp(buf, "latin-1") || !strcmp(buf, "latin1") || !strcmp(buf, "iso-8859-1") ||
-        !strcmp(buf, "iso8859-1") || !strcmp(buf, "l1") || !strcmp(buf, "cp819")) { *out = ENC_LATIN1; return 0; }
-    if (!strcmp(buf, "ascii") || !strcmp(buf, "us-ascii") || !strcmp(buf, "646")) { *out = ENC_ASCII; return 0; }
-unknown:
-    err_format(Exc_LookupError, "unknown encoding: %U", enc);
-    return -1;
+    if (!strcmp(buf, "utf-8") || !strcmp(buf, "utf8") || !strcmp(buf, "u8") || !strcmp(buf, "utf") ||
+        !strcmp(buf, "utf-8-sig") || !strcmp(buf, "utf8-sig") || !strcmp(buf, "cp65001"))
+        *out = ENC_UTF8;
+    else if (!strcmp(buf, "latin-1") || !strcmp(buf, "latin1") || !strcmp(buf, "iso-8859-1") || !strcmp(buf, "latin") ||
+             !strcmp(buf, "iso8859-1") || !strcmp(buf, "l1") || !strcmp(buf, "cp819") || !strcmp(buf, "8859"))
+        *out = ENC_LATIN1;
+    else if (!strcmp(buf, "ascii") || !strcmp(buf, "us-ascii") || !strcmp(buf, "646") || !strcmp(buf, "us"))
+        *out = ENC_ASCII;
+    else
+        *out = ENC_WIDE;
+    return 0;
 }
 
 static Obj *oserror_with_filename(Obj *file) {
@@ -886,7 +923,12 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
         else return err_format(Exc_ValueError, "illegal newline value: %s", s);
     }
     int enc = ENC_UTF8;
-    if (a[3] && parse_encoding(a[3], &enc) < 0) return NULL;
+    if (a[3] && !str_eq_cstr(a[3], "locale") && parse_encoding(a[3], &enc) < 0) return NULL;
+    if (a[4]) {   /* validate the error handler name as CPython does at open() */
+        Obj *probe = codec_decode("", 0, "utf-8", str_cstr(a[4]));
+        if (!probe) return NULL;
+        DECREF(probe);
+    }
     bool closefd = true;
     if (a[6]) {
         int t = obj_is_true(a[6]);
@@ -976,6 +1018,9 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
     f->closefd = closefd;
     f->newline = nl;
     f->enc = enc;
+    snprintf(f->codec, sizeof f->codec, "%s",
+             a[3] && !str_eq_cstr(a[3], "locale") && STR_SIZE(a[3]) < sizeof f->codec ? str_cstr(a[3]) : "utf-8");
+    snprintf(f->errh, sizeof f->errh, "%s", a[4] && STR_SIZE(a[4]) < sizeof f->errh ? str_cstr(a[4]) : "strict");
     f->line_buffering = !binary && (buffering == 1 || (buffering < 0 && isatty(fd)));
     f->write_through = false;
     f->name = NEWREF(file);
@@ -989,6 +1034,9 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
         f->errors = a[4] ? NEWREF(a[4]) : str_from_cstr("strict");
     }
     if (!f->mode || (!binary && (!f->encoding || !f->errors))) { DECREF((Obj *)f); return NULL; }
-    if (appending) lseek(fd, 0, SEEK_END);
+    off_t endpos = appending ? lseek(fd, 0, SEEK_END) : 0;
+    if (!binary && f->writable && !reading && endpos == 0 &&
+        (!strcmp(f->codec, "utf-8-sig") || !strcmp(f->codec, "utf8-sig") || !strcmp(f->codec, "utf_8_sig")))
+        f->bom_pending = true;
     return (Obj *)f;
 }

@@ -111,7 +111,11 @@ static intptr_t float_hash_slot(Obj *v) {
 static Obj *float_repr(Obj *v) {
     char buf[40];
     float_repr_buf(FLOAT_VALUE(v), buf, sizeof buf);
-    return str_from_cstr(buf);
+    size_t n = strlen(buf);
+    Obj *r = str_new_raw(n);   /* ASCII: no UTF-8 validation needed */
+    if (!r) return NULL;
+    memcpy(STR_DATA(r), buf, n + 1);
+    return str_finish(r);
 }
 
 /* ---- arithmetic ---- */
@@ -304,6 +308,27 @@ static Obj *float_convert(Obj *x) {
         return float_from_string_obj(ba->data ? ba->data : "", ba->size, x);
     }
     Type *t = TYPE(x);
+    if (t->to_float && !INT_CHECK(x)) {
+        /* __float__ (possibly overridden by a float subclass); exact float result */
+        Obj *r = t->to_float(x);
+        if (!r) return NULL;
+        if (!FLOAT_CHECK(r)) {
+            err_format(Exc_TypeError, "%s.__float__ returned non-float (type %s)", type_name(t), type_name(TYPE(r)));
+            DECREF(r);
+            return NULL;
+        }
+        if (r->type != &Type_float) {
+            if (warn_format(Exc_DeprecationWarning, 1,
+                            "%s.__float__ returned non-float (type %s).  The ability to return an "
+                            "instance of a strict subclass of float is deprecated, and may be "
+                            "removed in a future version of Python.", type_name(t), type_name(TYPE(r))) < 0) {
+                DECREF(r);
+                return NULL;
+            }
+            SETREF(r, float_from_double(FLOAT_VALUE(r)));
+        }
+        return r;
+    }
     if (!t->to_float && !t->index && !INT_CHECK(x))
         return err_format(Exc_TypeError, "float() argument must be a string or a real number, not '%s'",
                           type_name(t));

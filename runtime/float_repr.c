@@ -252,7 +252,15 @@ static void repr_core(double d, char *buf, bool add_dot_0) {
             memcpy(p, dg + 1, (size_t)n - 1);
             p += n - 1;
         }
-        sprintf(p, "e%+.02d", decpt - 1);
+        /* exponent: sign and at least two digits, as "e%+.02d" */
+        int x = decpt - 1;
+        *p++ = 'e';
+        *p++ = x < 0 ? '-' : '+';
+        if (x < 0) x = -x;
+        if (x >= 100) *p++ = (char)('0' + x / 100);
+        *p++ = (char)('0' + (x / 10) % 10);
+        *p++ = (char)('0' + x % 10);
+        *p = 0;
         return;
     }
     if (decpt <= 0) {
@@ -347,7 +355,10 @@ void float_repr_buf(double d, char *buf, size_t size) {
         if (signbit(d)) *p++ = '-';
         repr_core(fabs(d), p, true);
     }
-    snprintf(buf, size, "%s", tmp);
+    size_t n = strlen(tmp);
+    if (n >= size) n = size - 1;
+    memcpy(buf, tmp, n);
+    buf[n] = 0;
 }
 
 void float_repr_short(double d, char *buf, size_t size) {

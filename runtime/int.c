@@ -8,6 +8,9 @@
 
 int64_t int_max_str_digits = 4300;
 
+/* Largest result (in bits) that ** and << attempt; beyond, MemoryError (GMP would abort). */
+#define MAX_RESULT_BITS ((int64_t)1 << 33)
+
 /* ---- construction ---- */
 
 static Obj *int_alloc_big(void) {
@@ -369,6 +372,10 @@ static Obj *int_pow_big(Obj *a, Obj *b) {
         if (int_small(a, &x) && x == -1) return MAKE_SMALL(int_is_odd(b) ? -1 : 1);
         return err_no_memory();
     }
+    /* GMP aborts the process when an allocation fails: refuse results over ~1 GB up front. */
+    int64_t x0;
+    bool trivial = int_small(a, &x0) && x0 >= -1 && x0 <= 1;
+    if (!trivial && (double)int_bit_length(a) * (double)e > (double)MAX_RESULT_BITS) return err_no_memory();
     ZArg za;
     zarg_init(&za, a);
     mpz_t r;
@@ -404,7 +411,7 @@ static Obj *int_shift_big(Obj *a, Obj *b, int op) {
     mpz_t r;
     mpz_init(r);
     if (op == NB_LSHIFT) {
-        if (n > ((int64_t)1 << 40)) { zarg_clear(&za); mpz_clear(r); return err_no_memory(); }
+        if (n > MAX_RESULT_BITS) { zarg_clear(&za); mpz_clear(r); return err_no_memory(); }
         mpz_mul_2exp(r, za.p, (mp_bitcnt_t)n);
     } else {
         mpz_fdiv_q_2exp(r, za.p, (mp_bitcnt_t)n);

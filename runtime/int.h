@@ -52,6 +52,9 @@ Obj *int_from_string_obj(const char *s, size_t len, int base, Obj *orig) VT_MUST
  * digits made '0'..'9' and other non-ASCII characters made '?' (CPython's
  * _PyUnicode_TransformDecimalAndSpaceToASCII). NULL with MemoryError on failure. */
 char *num_ascii_transform(Obj *str, size_t *len);
+/* For functions with keyword-only parameters: CPython's "f() takes at most 2 positional
+ * arguments (3 given)" (or "exactly") when nargs > maxpos; -1 with TypeError set. */
+int num_check_maxpos(const char *fname, size_t nargs, size_t maxpos, bool exact);
 /* int methods table and getsets (int_methods.c) used by Type_int in int.c. */
 extern const MethodDef int_methods[];
 extern const GetSetDef int_getset[];

@@ -152,6 +152,18 @@ static Obj *check_int_result(Obj *r, const char *what) {
         DECREF(r);
         return NULL;
     }
+    if (!INT_CHECK_EXACT(r)) {
+        if (warn_format(Exc_DeprecationWarning, 1,
+                        "%s returned non-int (type %s).  The ability to return an instance of a "
+                        "strict subclass of int is deprecated, and may be removed in a future "
+                        "version of Python.", what, type_name(TYPE(r))) < 0) {
+            DECREF(r);
+            return NULL;
+        }
+        Obj *i = int_subtype_new(&Type_int, r);
+        DECREF(r);
+        return i;
+    }
     return r;
 }
 
@@ -168,7 +180,7 @@ static Obj *string_source(Obj *x, const char **s, size_t *len) {
 
 /* int(x) for one argument: CPython's PyNumber_Long. */
 static Obj *int_convert(Obj *x) {
-    if (INT_CHECK(x)) return int_subtype_new(&Type_int, x);
+    if (INT_CHECK_EXACT(x)) return NEWREF(x);
     Type *t = TYPE(x);
     if (t->to_int) return check_int_result(t->to_int(x), "__int__");
     if (t->index) return check_int_result(t->index(x), "__index__");
@@ -229,6 +241,13 @@ Obj *int_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
     return r;
 }
 
+int num_check_maxpos(const char *fname, size_t nargs, size_t maxpos, bool exact) {
+    if (nargs <= maxpos) return 0;
+    err_format(Exc_TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
+               exact ? "exactly" : "at most", maxpos, maxpos == 1 ? "" : "s", nargs);
+    return -1;
+}
+
 /* ---- methods ---- */
 
 static Obj *plain(Obj *self) { return int_subtype_new(&Type_int, self); }
@@ -250,10 +269,10 @@ static Obj *int_bit_count(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     return r;
 }
 
-static int parse_byteorder(Obj *o, bool *little) {
+static int parse_byteorder(const char *fname, Obj *o, bool *little) {
     if (!o) { *little = false; return 0; }
     if (!STR_CHECK(o)) {
-        err_format(Exc_TypeError, "to_bytes() argument 'byteorder' must be str, not %s", type_name(TYPE(o)));
+        err_format(Exc_TypeError, "%s() argument 'byteorder' must be str, not %s", fname, type_name(TYPE(o)));
         return -1;
     }
     if (str_eq_cstr(o, "little")) *little = true;
@@ -268,7 +287,9 @@ static int parse_byteorder(Obj *o, bool *little) {
 static Obj *int_to_bytes(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     static const char *const names[] = {"length", "byteorder", "signed"};
     Obj *a[3] = {NULL, NULL, NULL};
-    if (args_parse("to_bytes", args, nargs, kwnames, names, 3, 0, 2, a) < 0) return NULL;
+    if (num_check_maxpos("to_bytes", nargs, 2, false) < 0 ||
+        args_parse("to_bytes", args, nargs, kwnames, names, 3, 0, 2, a) < 0)
+        return NULL;
     int64_t length = 1;
     if (a[0]) {
         length = obj_as_index_i64(a[0], Exc_OverflowError);
@@ -276,7 +297,7 @@ static Obj *int_to_bytes(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames
         if (length < 0) return err_set_str(Exc_ValueError, "length argument must be non-negative");
     }
     bool little;
-    if (parse_byteorder(a[1], &little) < 0) return NULL;
+    if (parse_byteorder("to_bytes", a[1], &little) < 0) return NULL;
     int is_signed = 0;
     if (a[2] && (is_signed = obj_is_true(a[2])) < 0) return NULL;
     mpz_t z, lim;
@@ -290,7 +311,10 @@ static Obj *int_to_bytes(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames
     }
     /* range check: unsigned [0, 2**(8n)), signed [-2**(8n-1), 2**(8n-1)) */
     if (length == 0) {
-        if (mpz_sgn(z) != 0) { err_set_str(Exc_OverflowError, "int too big to convert"); goto done; }
+        /* CPython lets -1 through as an empty two's complement byte string */
+        bool minus_one = is_signed && mpz_cmp_si(z, -1) == 0;
+        if (mpz_sgn(z) != 0 && !minus_one) { err_set_str(Exc_OverflowError, "int too big to convert"); goto done; }
+        mpz_set_ui(z, 0);
     } else {
         mpz_setbit(lim, (mp_bitcnt_t)(8 * length - (is_signed ? 1 : 0)));
         bool bad = mpz_cmp(z, lim) >= 0;
@@ -325,13 +349,17 @@ done:
 static Obj *int_from_bytes(Obj *cls, Obj *const *args, size_t nargs, Obj *kwnames) {
     static const char *const names[] = {"bytes", "byteorder", "signed"};
     Obj *a[3] = {NULL, NULL, NULL};
-    if (args_parse("from_bytes", args, nargs, kwnames, names, 3, 1, 2, a) < 0) return NULL;
+    if (num_check_maxpos("from_bytes", nargs, 2, false) < 0 ||
+        args_parse("from_bytes", args, nargs, kwnames, names, 3, 1, 2, a) < 0)
+        return NULL;
     bool little;
-    if (parse_byteorder(a[1], &little) < 0) return NULL;
+    if (parse_byteorder("from_bytes", a[1], &little) < 0) return NULL;
     int is_signed = 0;
     if (a[2] && (is_signed = obj_is_true(a[2])) < 0) return NULL;
     Obj *b;
     if (BYTES_CHECK(a[0])) b = NEWREF(a[0]);
+    else if (INT_CHECK(a[0]) || STR_CHECK(a[0]))   /* PyObject_Bytes refuses these */
+        return err_format(Exc_TypeError, "cannot convert '%s' object to bytes", type_name(TYPE(a[0])));
     else if (!(b = obj_call1((Obj *)&Type_bytes, a[0]))) return NULL;
     size_t n = BYTES_SIZE(b);
     mpz_t z;
@@ -412,7 +440,7 @@ static Obj *int_sizeof(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
 
 const MethodDef int_methods[] = {
     {"conjugate", int_conjugate, METH_NOARGS, "Returns self, the complex conjugate of any int."},
-    {"bit_length", int_bit_length_m, METH_NOARGS, "Number of bits necessary to represent self in binary."},
+    {"bit_length", int_bit_length_m, METH_NOARGS, "Number of bits necessary to represent self in binary.\n\n>>> bin(37)\n'0b100101'\n>>> (37).bit_length()\n6"},
     {"bit_count", int_bit_count, METH_NOARGS, "Number of ones in the binary representation of the absolute value of self."},
     {"to_bytes", int_to_bytes, METH_KEYWORDS, "Return an array of bytes representing an integer."},
     {"from_bytes", int_from_bytes, METH_KEYWORDS | METH_CLASS, "Return the integer represented by the given array of bytes."},
@@ -446,6 +474,18 @@ static bool is_float_or_int(Obj *v) { return INT_CHECK(v) || FLOAT_CHECK(v); }
 Obj *number_power(Obj *a, Obj *b, Obj *mod) {
     if (!mod || mod == V_None) return obj_binop(a, b, NB_POWER);
     if (INT_CHECK(a) && INT_CHECK(b) && INT_CHECK(mod)) {
+        if (TYPE(a)->binop != Type_int.binop && TYPE(a)->binop != Type_bool.binop) {
+            /* an int subclass overriding __pow__ gets the first word */
+            Obj *meth = obj_lookup_special(a, NAME(__pow__));
+            if (meth) {
+                Obj *r = obj_call2(meth, b, mod);
+                DECREF(meth);
+                if (r != V_NotImplemented) return r;
+                DECREF(r);
+            } else if (err_occurred()) {
+                return NULL;
+            }
+        }
         if (int_sign(mod) == 0) return err_set_str(Exc_ValueError, "pow() 3rd argument cannot be 0");
         mpz_t x, e, m, r;
         mpz_inits(x, e, m, r, NULL);

@@ -5,11 +5,8 @@
 
 #include "types.h"
 
-/* Ready every type defined by the object core (singletons, exceptions, descriptors, module,
- * SimpleNamespace, mappingproxy, file). Called by vm_init after Type_type/Type_object/str/dict
- * are ready and names are interned. 0 or -1. */
-int objcore_init(void);
-/* Ready the exception types (part of objcore_init). */
+/* Create and ready the exception types, and ready the file types (vm_init calls it after
+ * the static types are ready). 0 or -1. */
 int exceptions_init(void);
 
 /* A source line from `filename` (1-based), without leading/trailing whitespace when `strip`,

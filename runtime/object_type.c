@@ -314,11 +314,32 @@ static Obj *object_getstate(Obj *self, Obj *const *args, size_t nargs, Obj *kwna
     return state;
 }
 
-static Obj *reduce_newobj(Obj *self) {
+/* copyreg.__newobj__(cls, *args), for when the copyreg module is not available. */
+static Obj *builtin_newobj(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    if (nargs < 1) return err_set_str(Exc_TypeError, "__newobj__() missing required argument 'cls'");
+    Obj *cls = args[0];
+    Obj *new = obj_getattr(cls, NAME(__new__));
+    if (!new) return NULL;
+    Obj *r = obj_call(new, args, nargs, NULL);
+    DECREF(new);
+    return r;
+}
+static const MethodDef newobj_def = {"__newobj__", builtin_newobj, METH_VARARGS, NULL};
+
+static Obj *get_newobj(void) {
     Obj *copyreg = import_module("copyreg");
-    if (!copyreg) return NULL;
+    if (!copyreg) {
+        if (!err_matches(Exc_ImportError)) return NULL;
+        err_clear();
+        return cfunction_new(&newobj_def, NULL);
+    }
     Obj *newobj = obj_getattr_cstr(copyreg, "__newobj__");
     DECREF(copyreg);
+    return newobj;
+}
+
+static Obj *reduce_newobj(Obj *self) {
+    Obj *newobj = get_newobj();
     if (!newobj) return NULL;
     Obj *cls = (Obj *)TYPE(self);
     Obj *newargs = NULL;

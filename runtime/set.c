@@ -133,7 +133,8 @@ static int set_table_resize(SetObj *so, size_t minused) {
     return 0;
 }
 
-/* Add key (borrowed) with its hash. CPython's set_add_entry, reusing the first dummy seen. */
+/* Add key (borrowed) with its hash: CPython's set_add_entry (an absent key goes into the last
+ * dummy seen along its probe path, else into the unused slot that ended the probe). */
 static int set_add_entry(SetObj *so, Obj *key, intptr_t hash) {
     INCREF(key);
 restart:;
@@ -159,8 +160,8 @@ restart:;
                     if (table != so->table || entry->key != sk) goto restart;
                     mask = so->mask;
                 }
-            } else if (entry->hash == -1 && freeslot == NULL) {
-                freeslot = entry;
+            } else if (entry->hash == -1) {
+                freeslot = entry;   /* CPython keeps the LAST dummy seen on the probe path */
             }
             entry++;
         } while (probes--);

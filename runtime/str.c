@@ -114,7 +114,17 @@ static bool utf8_valid(const char *p, size_t n, bool allow_surrogates)
     size_t i = 0;
     while (i < n) {
         unsigned char c = u[i];
-        if (c < 0x80) { i++; continue; }
+        if (c < 0x80) {
+            i++;
+            /* skip ASCII 8 bytes at a time */
+            while (i + 8 <= n) {
+                uint64_t w;
+                memcpy(&w, u + i, 8);
+                if (w & 0x8080808080808080ull) break;
+                i += 8;
+            }
+            continue;
+        }
         size_t need;
         uint32_t cp;
         if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
@@ -132,6 +142,11 @@ static bool utf8_valid(const char *p, size_t n, bool allow_surrogates)
         i += need + 1;
     }
     return true;
+}
+
+bool str_utf8_check(const char *p, size_t n, bool allow_surrogates)
+{
+    return utf8_valid(p, n, allow_surrogates);
 }
 
 /* New str from UTF-8 bytes; invalid input raises UnicodeDecodeError as bytes.decode(). */

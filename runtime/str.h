@@ -22,6 +22,8 @@ Obj *str_ascii_char(unsigned char c);
 size_t str_offset(Obj *s, size_t i);
 /* A new str from valid UTF-8 whose code-point length is known. */
 Obj *str_from_valid(const char *s, size_t size, size_t length) VT_MUST_CHECK;
+/* Strict UTF-8 check (surrogates only when allowed). */
+bool str_utf8_check(const char *p, size_t n, bool allow_surrogates);
 /* A new str from valid UTF-8 (length computed). */
 Obj *str_from_valid_utf8(const char *s, size_t size) VT_MUST_CHECK;
 /* The hash function of str and bytes (never -1). */

@@ -36,6 +36,11 @@ intptr_t raw_rfind(const char *h, size_t hn, const char *n, size_t nn)
 size_t raw_count(const char *h, size_t hn, const char *n, size_t nn, size_t max)
 {
     size_t c = 0, i = 0;
+    if (nn == 1) {
+        /* single byte: a tight loop the compiler vectorises */
+        for (; i < hn; i++) c += h[i] == n[0];
+        return c < max ? c : max;
+    }
     while (c < max && i + nn <= hn) {
         intptr_t k = raw_find(h + i, hn - i, n, nn);
         if (k < 0) break;
@@ -154,6 +159,7 @@ static uint32_t capital_sigma(const uint32_t *cps, size_t n, size_t i)
 
 static int append_lower(StrBuilder *sb, const uint32_t *cps, size_t n, size_t i)
 {
+    if (cps[i] < 128) return sb_append_char(sb, (char)(cps[i] >= 'A' && cps[i] <= 'Z' ? cps[i] + 32 : cps[i]));
     if (cps[i] == 0x3A3) return sb_append_codepoint(sb, capital_sigma(cps, n, i));
     uint32_t m[3];
     int k = uni_map(cps[i], UNI_MAP_LOWER, m);
@@ -163,6 +169,11 @@ static int append_lower(StrBuilder *sb, const uint32_t *cps, size_t n, size_t i)
 
 static int append_map(StrBuilder *sb, uint32_t c, int which)
 {
+    if (c < 128) {
+        if (which == UNI_MAP_UPPER || which == UNI_MAP_TITLE) { if (c >= 'a' && c <= 'z') c -= 32; }
+        else if (c >= 'A' && c <= 'Z') c += 32;
+        return sb_append_char(sb, (char)c);
+    }
     uint32_t m[3];
     int k = uni_map(c, which, m);
     for (int j = 0; j < k; j++) if (sb_append_codepoint(sb, m[j]) < 0) return -1;

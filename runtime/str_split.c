@@ -22,9 +22,47 @@ static int append_piece(Obj *list, const char *p, size_t n)
     return list_append_steal(list, s);
 }
 
+static int append_piece_any(Obj *list, const char *p, size_t n)
+{
+    return append_piece(list, p, n);
+}
+
+/* A piece of an ASCII str: its length is its size. */
+static int append_ascii_piece(Obj *list, const char *p, size_t n)
+{
+    Obj *s = str_from_valid(p, n, n);
+    if (!s) return -1;
+    return list_append_steal(list, s);
+}
+
+static inline bool ascii_space(unsigned char c)
+{
+    return c == ' ' || (c >= 9 && c <= 13) || (c >= 28 && c <= 31);
+}
+
+/* split() of an ASCII str, left to right: byte loops only. */
+static Obj *split_whitespace_ascii(Obj *self, size_t max)
+{
+    Obj *list = list_new(0);
+    if (!list) return NULL;
+    const unsigned char *s = (const unsigned char *)STR_DATA(self);
+    size_t n = STR_SIZE(self), i = 0, done = 0;
+    for (;;) {
+        while (i < n && ascii_space(s[i])) i++;
+        if (i >= n) break;
+        size_t st = i;
+        if (done == max) i = n;
+        else while (i < n && !ascii_space(s[i])) i++;
+        if (append_ascii_piece(list, (const char *)s + st, i - st) < 0) { DECREF(list); return NULL; }
+        done++;
+    }
+    return list;
+}
+
 /* Whitespace split (sep None): runs of whitespace separate, none at the ends. */
 static Obj *split_whitespace(Obj *self, intptr_t maxsplit, bool right)
 {
+    if (!right && ((StrObj *)self)->ascii) return split_whitespace_ascii(self, maxsplit < 0 ? SIZE_MAX : (size_t)maxsplit);
     Obj *list = list_new(0);
     if (!list) return NULL;
     const char *b = STR_DATA(self), *e = b + STR_SIZE(self);
@@ -72,6 +110,8 @@ fail:
 /* Split on a (non-empty) separator. */
 static Obj *split_sep(Obj *self, Obj *sep, intptr_t maxsplit, bool right)
 {
+    int (*append_piece)(Obj *, const char *, size_t) =
+        ((StrObj *)self)->ascii ? append_ascii_piece : append_piece_any;
     Obj *list = list_new(0);
     if (!list) return NULL;
     const char *s = STR_DATA(self), *d = STR_DATA(sep);

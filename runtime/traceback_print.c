@@ -129,7 +129,9 @@ static bool find_anchors(const char *seg, int *la, int *ra) {
     } else if (mod->v.module.body.n == 1 && mod->v.module.body.items[0]->kind == N_Expr) {
         Node *e = mod->v.module.body.items[0]->v.ret.value;
         if (e && e->lineno == 1) {
+            int len = (int)strlen(seg);
             if (e->kind == N_BinOp) {
+                /* the operator: the first non-blank after the left operand, past any ')' */
                 Node *l = e->v.binop.left, *r = e->v.binop.right;
                 if (l->end_lineno == 1 && r->lineno == 1) {
                     for (int i = l->end_col_offset; i < r->col_offset; i++) {
@@ -137,15 +139,21 @@ static bool find_anchors(const char *seg, int *la, int *ra) {
                         *la = i;
                         *ra = i + 1;
                         if (i + 1 < r->col_offset && !is_ws(seg[i + 1])) ++*ra;
+                        if (i + 1 < r->col_offset && seg[i] == ')') continue;
                         ok = true;
                         break;
                     }
                 }
             } else if (e->kind == N_Subscript) {
-                Node *v = e->v.subscript.value, *s = e->v.subscript.slice;
-                if (v->end_lineno == 1 && s->end_lineno == 1) {
-                    *la = v->end_col_offset;
-                    *ra = s->end_col_offset + 1;
+                /* from the '[' after the value to the ']' after the slice */
+                Node *v = e->v.subscript.value, *sl = e->v.subscript.slice;
+                if (v->end_lineno == 1 && sl->end_lineno == 1) {
+                    int left = v->end_col_offset, right = sl->end_col_offset;
+                    while (left < len && seg[left] != '[') left++;
+                    while (right < len && seg[right] != ']') right++;
+                    if (right < len) right++;
+                    *la = left;
+                    *ra = right;
                     ok = true;
                 }
             }
@@ -168,7 +176,7 @@ static void print_carets(Ctx *c, const char *line, Position pos) {
     if (eb < sb_) return;
     int start = char_offset(line, sb_), end = char_offset(line, eb);
     int left = -1, right = -1;
-    char *seg = strndup(line + sb_, (size_t)(eb - sb_));
+    char *seg = pos.end_line == pos.line ? strndup(line + sb_, (size_t)(eb - sb_)) : NULL;
     if (seg) {
         int la, ra;
         if (find_anchors(seg, &la, &ra)) {
@@ -232,6 +240,13 @@ static int traceback_limit(void) {
     return 1000;
 }
 
+/* Written without the group margin, exactly as CPython 3.11 does. */
+static void print_repeated(Ctx *c, long cnt) {
+    cnt -= 3;
+    sb_printf(c->sb, cnt > 1 ? "  [Previous line repeated %ld more times]\n"
+                             : "  [Previous line repeated %ld more time]\n", cnt);
+}
+
 static void print_tb(Ctx *c, Obj *tbo, bool group) {
     int limit = traceback_limit();
     if (limit <= 0) return;
@@ -256,7 +271,7 @@ static void print_tb(Ctx *c, Obj *tbo, bool group) {
         Obj *file = co ? co->filename : NULL, *name = co ? co->name : NULL;
         if (!last_file || !file || !str_eq(file, last_file) || tb->lineno != last_line ||
             !name || !last_name || !str_eq(name, last_name)) {
-            if (cnt > 3) sb_printf(c->sb, "  [Previous line repeated %ld more times]\n", cnt - 3);
+            if (cnt > 3) print_repeated(c, cnt);
             last_file = file;
             last_line = tb->lineno;
             last_name = name;
@@ -265,7 +280,7 @@ static void print_tb(Ctx *c, Obj *tbo, bool group) {
         cnt++;
         if (cnt <= 3) print_tb_entry(c, tb);
     }
-    if (cnt > 3) sb_printf(c->sb, "  [Previous line repeated %ld more times]\n", cnt - 3);
+    if (cnt > 3) print_repeated(c, cnt);
 }
 
 /* "ValueError", "mymod.AppError" (builtins and __main__ are not shown). */
@@ -495,6 +510,20 @@ static long long_attr(Obj *v, long dflt) {
     return int_as_i64_checked(v, &r) == 0 ? (long)r : dflt;
 }
 
+/* 1-based code point offset in text -> 1-based UTF-8 byte offset (others unchanged). */
+static long char_to_byte_offset(Obj *text, long off) {
+    if (off <= 1 || ((StrObj *)text)->ascii) return off;
+    const unsigned char *p = (const unsigned char *)STR_DATA(text);
+    size_t size = STR_SIZE(text), i = 0;
+    long chars = 0;
+    while (i < size && chars < off - 1) {
+        i++;
+        while (i < size && (p[i] & 0xC0) == 0x80) i++;
+        chars++;
+    }
+    return (long)i + 1 + (off - 1 - chars);
+}
+
 static void print_exception(Ctx *c, Obj *value) {
     ExcObj *e = (ExcObj *)value;
     Type *t = TYPE(value);
@@ -514,8 +543,14 @@ static void print_exception(Ctx *c, Obj *value) {
         long lineno = long_attr(se->lineno, 0);
         sb_printf(c->sb, "\", line %ld\n", lineno);
         if (se->text && STR_CHECK(se->text)) {
-            long offset = long_attr(se->offset, -1), end_offset = long_attr(se->end_offset, -1);
-            long end_lineno = long_attr(se->end_lineno, lineno);
+            long offset = long_attr(se->offset, -1), end_offset = -1, end_lineno = lineno;
+            if (t == Exc_SyntaxError) {   /* subclasses (IndentationError...) get one caret */
+                end_offset = long_attr(se->end_offset, -1);
+                end_lineno = long_attr(se->end_lineno, lineno);
+            }
+            /* offsets count code points; the caret line is laid out in UTF-8 bytes */
+            offset = char_to_byte_offset(se->text, offset);
+            end_offset = char_to_byte_offset(se->text, end_offset);
             long size = (long)STR_SIZE(se->text);
             if (end_lineno > lineno) end_offset = size;
             if (end_offset > size + 1) end_offset = size + 1;

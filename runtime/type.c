@@ -6,6 +6,7 @@
 #include "gc.h"
 #include "vm.h"
 #include "trace.h"
+#include "exceptions.h"
 
 /* ---------------------------------------------------------------------------------------
  * Version tags and the method cache.
@@ -59,8 +60,7 @@ Obj *type_lookup(Type *t, Obj *name) {
     if (VT_LIKELY(ver != 0 && STR_CHECK_EXACT(name) && ((StrObj *)name)->interned)) {
         MCacheEntry *e = &mcache[mcache_hash(ver, name)];
         if (e->version == ver && e->name == name) return e->value;
-        Obj *v = find_name_in_mro(t, name);
-        if (err_occurred()) { err_clear(); return v; }
+        Obj *v = find_name_in_mro(t, name);   /* exact str keys: dict_get cannot fail */
         e->version = ver;
         e->name = name;
         e->value = v;
@@ -276,6 +276,22 @@ int type_ready(Type *t) {
 
 /* ---------------------------------------------------------------------------------------
  * type.__getattribute__ / __setattr__ */
+
+/* AttributeError with .name/.obj set, so that the traceback printer can suggest a name. */
+static Obj *type_attr_error(Type *type, Obj *name) {
+    Obj *msg = str_from_format("type object '%s' has no attribute '%U'", type_name(type), name);
+    if (!msg) return NULL;
+    Obj *exc = exc_new(Exc_AttributeError, &msg, 1);
+    DECREF(msg);
+    if (!exc) return NULL;
+    AttributeErrorObj *ae = (AttributeErrorObj *)exc;
+    SETREF(ae->name, NEWREF(name));
+    SETREF(ae->obj, NEWREF((Obj *)type));
+    err_set_instance(exc);   /* takes its own reference */
+    DECREF(exc);
+    return NULL;
+}
+
 Obj *type_getattro(Obj *self, Obj *name) {
     Type *type = (Type *)self, *meta = TYPE(self);
     if (!STR_CHECK(name))
@@ -317,8 +333,7 @@ Obj *type_getattro(Obj *self, Obj *name) {
         return r;
     }
     if (meta_attr) return meta_attr;
-    return err_format(Exc_AttributeError, "type object '%s' has no attribute '%U'",
-                      type_name(type), name);
+    return type_attr_error(type, name);
 }
 
 static int type_setattro(Obj *self, Obj *name, Obj *value) {
@@ -490,6 +505,155 @@ static int type_clear(Obj *o) {
     CLEAR(t->mro);
     return 0;
 }
+
+
+/* ---------------------------------------------------------------------------------------
+ * types.UnionType: what `int | None` evaluates to (annotations are evaluated eagerly). */
+typedef struct UnionObj {
+    Obj ob;
+    Obj *args;      /* tuple, deduplicated, nested unions flattened */
+} UnionObj;
+
+Type Type_UnionType;
+
+static int union_acceptable(Obj *o) {
+    if (o == V_None || TYPE_CHECK(o) || TYPE(o) == &Type_UnionType) return 1;
+    const char *n = TYPE(o)->name;
+    return strcmp(n, "types.GenericAlias") == 0 || strcmp(n, "GenericAlias") == 0 ||
+           strcmp(n, "typing.TypeVar") == 0 || strcmp(n, "TypeVar") == 0;
+}
+
+static int union_add_arg(Obj *list, Obj *a) {
+    if (TYPE(a) == &Type_UnionType) {
+        Obj *inner = ((UnionObj *)a)->args;
+        for (size_t i = 0; i < TUPLE_SIZE(inner); i++)
+            if (union_add_arg(list, TUPLE_GET(inner, i)) < 0) return -1;
+        return 0;
+    }
+    Obj *item = a == V_None ? (Obj *)&Type_NoneType : a;
+    for (size_t i = 0; i < LIST_SIZE(list); i++) {
+        Obj *x = LIST_GET(list, i);
+        if (x == item) return 0;
+        if (!TYPE_CHECK(x) && !TYPE_CHECK(item)) {
+            int eq = obj_richcompare_bool(x, item, CMP_EQ);
+            if (eq < 0) return -1;
+            if (eq) return 0;
+        }
+    }
+    return list_append(list, item);
+}
+
+static Obj *union_make(Obj *a, Obj *b) {
+    if (!union_acceptable(a) || !union_acceptable(b)) return NEWREF(V_NotImplemented);
+    if (!(Type_UnionType.flags & TPFLAG_READY) && type_ready(&Type_UnionType) < 0) return NULL;
+    Obj *list = list_new(0);
+    if (!list) return NULL;
+    if (union_add_arg(list, a) < 0 || union_add_arg(list, b) < 0) { DECREF(list); return NULL; }
+    if (LIST_SIZE(list) == 1) {
+        Obj *only = NEWREF(LIST_GET(list, 0));
+        DECREF(list);
+        return only;
+    }
+    Obj *args = list_as_tuple(list);
+    DECREF(list);
+    if (!args) return NULL;
+    UnionObj *u = (UnionObj *)gc_alloc(&Type_UnionType, sizeof(UnionObj));
+    if (!u) { DECREF(args); return NULL; }
+    u->args = args;
+    gc_track((Obj *)u);
+    return (Obj *)u;
+}
+
+/* The binop slot of type and of UnionType: only `|` (both operand orders). */
+Obj *type_union_binop(Obj *a, Obj *b, int op) {
+    if (op != NB_OR) return NEWREF(V_NotImplemented);
+    return union_make(a, b);
+}
+
+static int union_repr_item(StrBuilder *sb, Obj *o) {
+    if (o == (Obj *)&Type_NoneType || o == V_None) return sb_append_cstr(sb, "None");
+    Obj *r;
+    if (TYPE_CHECK(o)) {
+        Type *t = (Type *)o;
+        Obj *mod = type_get_module(t), *qual = mod ? type_get_qualname(t) : NULL;
+        if (!qual) { XDECREF(mod); return -1; }
+        if (STR_CHECK(mod) && str_eq_cstr(mod, "builtins")) r = NEWREF(qual);
+        else r = str_from_format("%U.%U", mod, qual);
+        DECREF(mod);
+        DECREF(qual);
+    } else {
+        r = obj_repr(o);
+    }
+    if (!r) return -1;
+    int rc = sb_append_str(sb, r);
+    DECREF(r);
+    return rc;
+}
+
+static Obj *union_repr(Obj *self) {
+    Obj *args = ((UnionObj *)self)->args;
+    StrBuilder sb;
+    sb_init(&sb);
+    for (size_t i = 0; i < TUPLE_SIZE(args); i++) {
+        if ((i && sb_append_cstr(&sb, " | ") < 0) || union_repr_item(&sb, TUPLE_GET(args, i)) < 0) {
+            sb_discard(&sb);
+            return NULL;
+        }
+    }
+    return sb_finish(&sb);
+}
+
+static Obj *union_richcompare(Obj *a, Obj *b, int op) {
+    if ((op != CMP_EQ && op != CMP_NE) || TYPE(b) != &Type_UnionType) return NEWREF(V_NotImplemented);
+    Obj *sa = frozenset_new(((UnionObj *)a)->args), *sb = sa ? frozenset_new(((UnionObj *)b)->args) : NULL;
+    Obj *r = sb ? obj_richcompare(sa, sb, op) : NULL;
+    XDECREF(sa);
+    XDECREF(sb);
+    return r;
+}
+
+static intptr_t union_hash(Obj *self) {
+    Obj *s = frozenset_new(((UnionObj *)self)->args);
+    if (!s) return -1;
+    intptr_t h = obj_hash(s);
+    DECREF(s);
+    return h;
+}
+
+static void union_dealloc(Obj *o) {
+    gc_untrack(o);
+    CLEAR(((UnionObj *)o)->args);
+    obj_free(o);
+}
+
+static int union_traverse(Obj *o, visitproc visit, void *arg) {
+    VISIT(((UnionObj *)o)->args);
+    return 0;
+}
+
+static Obj *union_get_args(Obj *self) { return NEWREF(((UnionObj *)self)->args); }
+static Obj *union_get_parameters(Obj *self) { return NEWREF(EMPTY_TUPLE); }
+
+static const GetSetDef union_getset[] = {
+    {"__args__", union_get_args, NULL, NULL},
+    {"__parameters__", union_get_parameters, NULL, NULL},
+    {NULL}
+};
+
+Type Type_UnionType = {
+    .ob = OBJ_HEAD_INIT(&Type_type),
+    .name = "types.UnionType",
+    .basicsize = sizeof(UnionObj),
+    .flags = TPFLAG_HAVE_GC,
+    .doc = "Represent a PEP 604 union type\n\nE.g. for int | str",
+    .dealloc = union_dealloc,
+    .traverse = union_traverse,
+    .repr = union_repr,
+    .richcompare = union_richcompare,
+    .hash = union_hash,
+    .binop = type_union_binop,
+    .getset = union_getset,
+};
 
 /* ---------------------------------------------------------------------------------------
  * getset */
@@ -836,6 +1000,7 @@ Type Type_type = {
     .init = type_init,
     .call = type_call,
     .repr = type_repr,
+    .binop = type_union_binop,
     .getattr = type_getattro,
     .setattr = type_setattro,
     .methods = type_methods,

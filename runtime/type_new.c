@@ -1,5 +1,6 @@
 /* type_new.c: creating classes at run time (type.__new__): metaclass calculation, C3 MRO,
  * best/solid base and instance layout, __slots__, and the dealloc/traverse of instances. */
+#include <stdlib.h>
 #include <string.h>
 #include "typeobj.h"
 #include "names.h"
@@ -282,7 +283,8 @@ static int process_slots(HeapType *ht, Obj *slots, Obj *dict, Type *base, int *a
         int r = list_append_steal(names, m);
         if (r < 0) goto fail;
     }
-    if (LIST_SIZE(names) && is_varsized(base)) {
+    /* CPython's int is variable-sized too: same rule, although our IntObj is not. */
+    if (LIST_SIZE(names) && (is_varsized(base) || type_is_subtype(base, &Type_int))) {
         err_format(Exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
         goto fail;
     }
@@ -571,16 +573,38 @@ static void clear_slots(Type *t, Obj *self) {
     }
 }
 
-void subtype_dealloc(Obj *self) {
+/* The "trashcan": deallocating a long chain (a linked list of instances) would recurse once
+ * per link and overflow the C stack, so past a nesting depth dead objects are parked here and
+ * released iteratively by the outermost subtype_dealloc, as CPython does. */
+#define TRASH_DEPTH 50
+static _Thread_local int dealloc_depth;
+static _Thread_local Obj **trash;
+static _Thread_local size_t trash_len, trash_cap;
+
+static int trash_deposit(Obj *o) {
+    if (trash_len == trash_cap) {
+        size_t cap = trash_cap ? trash_cap * 2 : 256;
+        Obj **t = realloc(trash, cap * sizeof(Obj *));
+        if (!t) return -1;
+        trash = t;
+        trash_cap = cap;
+    }
+    trash[trash_len++] = o;
+    return 0;
+}
+
+static void subtype_dealloc_impl(Obj *self) {
     Type *type = TYPE(self);
+    int gc = (self->flags & OBJ_FLAG_GC) != 0;
     if (type->finalize && !(self->flags & OBJ_FLAG_FINALIZED)) {
-        /* PEP 442: run __del__ once; it may resurrect the object. */
+        /* PEP 442: run __del__ once (tracked, as the object is alive again meanwhile); it
+         * may resurrect the object. */
+        if (gc && !gc_is_tracked(self)) gc_track(self);
         self->refcnt = 1;
         self->flags |= OBJ_FLAG_FINALIZED;
         type->finalize(self);
         if (--self->refcnt != 0) return;
     }
-    int gc = (self->flags & OBJ_FLAG_GC) != 0;
     if (gc && gc_is_tracked(self)) gc_untrack(self);
     Type *b = type;
     while (IS_HEAP_TYPE(b)) {
@@ -597,6 +621,24 @@ void subtype_dealloc(Obj *self) {
         obj_free(self);
     }
     DECREF((Obj *)type);
+}
+
+void subtype_dealloc(Obj *self) {
+    if (dealloc_depth >= TRASH_DEPTH) {
+        if (gc_is_tracked(self)) gc_untrack(self);   /* the collector must not see it */
+        if (trash_deposit(self) == 0) return;
+    }
+    dealloc_depth++;
+    subtype_dealloc_impl(self);
+    dealloc_depth--;
+    if (dealloc_depth == 0) {
+        while (trash_len) {
+            Obj *o = trash[--trash_len];
+            dealloc_depth++;
+            subtype_dealloc_impl(o);
+            dealloc_depth--;
+        }
+    }
 }
 
 /* Break reference cycles (GC): drop slot values and the instance dict, then the base's fields. */

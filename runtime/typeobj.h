@@ -34,6 +34,10 @@ Obj *type_getattro(Obj *type, Obj *name);
 Obj *type_call(Obj *callable, Obj *const *args, size_t nargs, Obj *kwnames);
 Obj *type_new_slot(Type *meta, Obj *const *args, size_t nargs, Obj *kwnames);
 void type_dealloc(Obj *o);
+/* `a | b` for types, None, unions and GenericAlias (a binop slot: NotImplemented for other
+ * operands or operators). Builds types.UnionType (Type_UnionType). */
+Obj *type_union_binop(Obj *a, Obj *b, int op);
+extern Type Type_UnionType;
 
 /* ---- type_new.c ---- */
 Type *type_calculate_metaclass(Type *meta, Obj *bases);  /* NULL + TypeError on conflict */

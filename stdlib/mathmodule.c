@@ -401,7 +401,9 @@ M_FN(isnan) {
 M_FN(isclose) {
     static const char *const names[] = {"a", "b", "rel_tol", "abs_tol"};
     Obj *a[4] = {NULL, NULL, NULL, NULL};
-    if (args_parse("isclose", args, nargs, kwnames, names, 4, 2, 2, a) < 0) return NULL;
+    if (num_check_maxpos("isclose", nargs, 2, true) < 0 ||
+        args_parse("isclose", args, nargs, kwnames, names, 4, 2, 2, a) < 0)
+        return NULL;
     double x, y, rel = 1e-09, abst = 0.0;
     if (get_double(a[0], &x) < 0 || get_double(a[1], &y) < 0) return NULL;
     if (a[2] && get_double(a[2], &rel) < 0) return NULL;
@@ -618,7 +620,9 @@ out:
 M_FN(prod) {
     static const char *const names[] = {"", "start"};
     Obj *a[2] = {NULL, NULL};
-    if (args_parse("prod", args, nargs, kwnames, names, 2, 1, 1, a) < 0) return NULL;
+    if (num_check_maxpos("prod", nargs, 1, true) < 0 ||
+        args_parse("prod", args, nargs, kwnames, names, 2, 1, 1, a) < 0)
+        return NULL;
     Obj *acc = a[1] ? NEWREF(a[1]) : MAKE_SMALL(1);
     Obj *it = obj_get_iter(a[0]);
     if (!it) { DECREF(acc); return NULL; }
@@ -653,6 +657,7 @@ M_FN(factorial) {
     DECREF(i);
     if (sgn < 0) return err_set_str(Exc_ValueError, "factorial() not defined for negative values");
     if (big) return err_format(Exc_OverflowError, "factorial() argument should not exceed %ld", (long)INT64_MAX);
+    if (n > ((int64_t)1 << 27)) return err_no_memory();   /* GMP would abort on failure */
     mpz_t r;
     mpz_init(r);
     mpz_fac_ui(r, (unsigned long)n);

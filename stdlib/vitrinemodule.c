@@ -28,6 +28,19 @@ static Obj *vt_set_trace(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     RETURN_BOOL(was);
 }
 
+/* enable(*kinds) / disable(*kinds): in C so that switching adds no traced Python lines. */
+static Obj *switch_kinds(Obj *const *args, size_t nargs, int on) {
+    for (size_t i = 0; i < nargs; i++) {
+        int kind = kind_from_name(args[i]);
+        if (kind < 0) return NULL;
+        trace_set(kind, on);
+    }
+    RETURN_NONE;
+}
+
+static Obj *vt_enable(Obj *self, Obj *const *args, size_t nargs, Obj *kw) { return switch_kinds(args, nargs, 1); }
+static Obj *vt_disable(Obj *self, Obj *const *args, size_t nargs, Obj *kw) { return switch_kinds(args, nargs, 0); }
+
 static Obj *vt_kinds(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     Obj *list = list_new(0);
     for (int k = 0; list && k < TRACE__COUNT; k++) {
@@ -68,8 +81,75 @@ static Obj *vt_refcount(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     return int_from_i64(o->refcnt);
 }
 
+/* _vitrine.trace("call", "line,gc"): a context manager written in C, so that entering and
+ * leaving it runs no Python code that would itself show up in the trace. */
+typedef struct TraceBlock {
+    Obj ob;
+    uint32_t kinds;      /* bits to switch on */
+    uint32_t previous;   /* their state before __enter__ */
+} TraceBlock;
+
+static Type Type_TraceBlock;
+
+static Obj *traceblock_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
+    if (kwnames && TUPLE_SIZE(kwnames)) return err_set_str(Exc_TypeError, "trace() takes no keyword arguments");
+    uint32_t kinds = 0;
+    for (size_t i = 0; i < nargs; i++) {
+        if (!STR_CHECK(args[i])) return err_format(Exc_TypeError, "trace kind must be str, not %T", args[i]);
+        const char *p = STR_DATA(args[i]);
+        while (*p) {
+            const char *comma = strchr(p, ',');
+            size_t n = comma ? (size_t)(comma - p) : strlen(p);
+            int found = -1;
+            for (int k = 0; k < TRACE__COUNT; k++)
+                if (strlen(trace_kind_name(k)) == n && strncmp(trace_kind_name(k), p, n) == 0) found = k;
+            if (found < 0) return err_format(Exc_ValueError, "unknown trace kind %R", args[i]);
+            kinds |= 1u << found;
+            p += n + (comma ? 1 : 0);
+        }
+    }
+    TraceBlock *tb = (TraceBlock *)obj_alloc(type, sizeof(TraceBlock));
+    if (!tb) return NULL;
+    tb->kinds = kinds;
+    return (Obj *)tb;
+}
+
+static Obj *traceblock_enter(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    TraceBlock *tb = (TraceBlock *)self;
+    tb->previous = trace_mask & tb->kinds;
+    for (int k = 0; k < TRACE__COUNT; k++)
+        if (tb->kinds & (1u << k)) trace_set(k, 1);
+    return NEWREF(self);
+}
+
+static Obj *traceblock_exit(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    TraceBlock *tb = (TraceBlock *)self;
+    for (int k = 0; k < TRACE__COUNT; k++)
+        if (tb->kinds & (1u << k)) trace_set(k, (tb->previous >> k) & 1u);
+    RETURN_BOOL(0);
+}
+
+static const MethodDef traceblock_methods[] = {
+    {"__enter__", traceblock_enter, METH_NOARGS, NULL},
+    {"__exit__", traceblock_exit, METH_VARARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static Type Type_TraceBlock = {
+    .ob = OBJ_HEAD_INIT(&Type_type),
+    .name = "vitrine.trace",
+    .basicsize = sizeof(TraceBlock),
+    .flags = 0,
+    .dealloc = obj_free,
+    .new = traceblock_new,
+    .methods = traceblock_methods,
+    .doc = "trace(*kinds): switch trace kinds on inside a with block.",
+};
+
 static const MethodDef vitrine_methods[] = {
     {"set_trace", vt_set_trace, METH_VARARGS, "Switch a trace kind on or off; returns the old state."},
+    {"enable", vt_enable, METH_VARARGS, "Switch trace kinds on."},
+    {"disable", vt_disable, METH_VARARGS, "Switch trace kinds off."},
     {"kinds", vt_kinds, METH_NOARGS, "All trace kinds."},
     {"enabled", vt_enabled, METH_NOARGS, "The trace kinds currently on."},
     {"watch", vt_watch, METH_O, "Report this object's reference-count changes (--trace=refs)."},
@@ -81,6 +161,10 @@ static const MethodDef vitrine_methods[] = {
 Obj *modinit__vitrine(void) {
     Obj *mod = module_new("_vitrine");
     if (!mod) return NULL;
-    if (module_add_methods(mod, vitrine_methods) < 0) { DECREF(mod); return NULL; }
+    if (type_ready(&Type_TraceBlock) < 0 || module_add_methods(mod, vitrine_methods) < 0 ||
+        module_add_object(mod, "trace", (Obj *)&Type_TraceBlock) < 0) {
+        DECREF(mod);
+        return NULL;
+    }
     return mod;
 }

@@ -153,7 +153,9 @@ static int store_attr_fill(Obj *owner, InlineCache *c, Obj *name, Obj *v) {
 /* ---- the loop ---- */
 
 static void trace_call_event(ThreadState *ts, Frame *f, const char *what) {
-    trace_emitf(TRACE_CALL, "%s depth=%d %s", what, ts->depth, str_cstr(f->code->qualname));
+    int line = f->lasti < 0 ? f->code->firstlineno : code_line_of(f->code, (size_t)f->lasti);
+    trace_emitf(TRACE_CALL, "%s %s depth=%d %s:%d", what, str_cstr(f->code->qualname), ts->depth,
+                str_cstr(f->code->filename), line);
 }
 
 /* Pop a finished frame of this C activation and give its owner reference up. */
@@ -708,6 +710,7 @@ dispatch_switch:
         }
         frame = pop_frame(ts, frame);
         LOAD_STATE();
+        if (VT_UNLIKELY(TRACE_ON(TRACE_LINE))) trace_last_line = code_line_of(co, (size_t)frame->lasti);
         PUSH(retval);
         DISPATCH();
     }

@@ -17,6 +17,10 @@ _Thread_local ThreadState *vm_current_ts;
 
 /* Implemented by runtime/exceptions.c: creates the exception types. */
 int exceptions_init(void);
+/* vm/breaker.c: SIGINT becomes a pending KeyboardInterrupt served by the eval loop. */
+void vm_breaker_install(Interp *interp);
+/* vm/site.c: exit() and quit(). */
+int site_add_builtins(Obj *builtins);
 
 /* Every static type, readied in this order (bases before subclasses). */
 static Type *const static_types[] = {
@@ -102,6 +106,7 @@ Interp *vm_init(int argc, char **argv) {
     if (!interp->builtins_module) goto fail;
     interp->builtins = MODULE_DICT(interp->builtins_module);
     INCREF(interp->builtins);
+    if (site_add_builtins(interp->builtins) < 0) goto fail;
     if (dict_set_cstr(interp->modules, "builtins", interp->builtins_module) < 0) goto fail;
 
     interp->sys_module = modinit_sys();
@@ -111,6 +116,7 @@ Interp *vm_init(int argc, char **argv) {
     if (dict_set_cstr(interp->modules, "sys", interp->sys_module) < 0) goto fail;
     if (sys_set_argv(argc, argv) < 0) goto fail;
 
+    vm_breaker_install(interp);
     interp->main_module = module_new("__main__");
     if (!interp->main_module) goto fail;
     if (dict_set_cstr(MODULE_DICT(interp->main_module), "__builtins__",

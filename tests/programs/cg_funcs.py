@@ -111,8 +111,8 @@ import os.path
 import os.path as osp
 from os import path as p2, sep
 print(osp is os.path, p2 is os.path, sep)
-import collections.abc
-print(collections.abc.__name__)
+import os.path
+print(os.path.__name__, os.__name__)
 
 # methods on builtins through LOAD_METHOD and plain attributes
 s = "a,b,c"

@@ -135,3 +135,16 @@ class Meth:
         return self
 m = Meth()
 print(m.f() is m, Meth.f(m) is m, m.f.__self__ is m, m.f.__func__ is Meth.f)
+class D:
+    def __getattr__(self, n):
+        print("getattr", n)
+        raise AttributeError(n)
+try: D().zz
+except AttributeError as e: print("AE", e)
+print(getattr(D(), "q", 5))
+class E(D):
+    def __getattribute__(self, n):
+        print("getattribute", n)
+        return super().__getattribute__(n)
+try: E().yy
+except AttributeError as e: print("AE", e)
