@@ -50,7 +50,9 @@ static ReadResult read_line(const char *prompt, char **out) {
         fd_set fds;
         FD_ZERO(&fds);
         FD_SET(fileno(rl_instream ? rl_instream : stdin), &fds);
-        int n = select(FD_SETSIZE, &fds, NULL, NULL, NULL);
+        /* A timeout, so a SIGINT landing just before select() is still noticed. */
+        struct timeval tv = {0, 100000};
+        int n = interrupted ? 0 : select(FD_SETSIZE, &fds, NULL, NULL, &tv);
         if (interrupted) {
             rl_free_line_state();
             rl_callback_sigcleanup();

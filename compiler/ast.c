@@ -1,6 +1,6 @@
 /* ast.c: the node arena and ast_dump(), which prints a tree exactly like Python's
  * ast.dump(tree) so parser tests can compare against CPython. */
-#include "parser.h"   /* ast.h + ast_dump_ex */
+#include "parser.h"   /* ast.h + px_ast_dump_ex */
 
 #include <math.h>
 #include <stdlib.h>
@@ -244,7 +244,7 @@ static const char *const unop_names[] = {"Invert()", "Not()", "UAdd()", "USub()"
 static const char *const ctx_names[] = {"Load()", "Store()", "Del()"};
 
 static void dump_node(const Node *n, FILE *out);
-static bool dump_attrs;   /* include positions (ast_dump_ex) */
+static bool dump_attrs;   /* include positions (px_ast_dump_ex) */
 
 static void dump_list(const NodeList *l, FILE *out)
 {
@@ -426,10 +426,10 @@ static void dump_node(const Node *n, FILE *out)
 
 void ast_dump(const Node *n, FILE *out)
 {
-    ast_dump_ex(n, out, false);
+    px_ast_dump_ex(n, out, false);
 }
 
-void ast_dump_ex(const Node *n, FILE *out, bool attributes)
+void px_ast_dump_ex(const Node *n, FILE *out, bool attributes)
 {
     if (!n) { fputs("None", out); return; }
     dump_attrs = attributes;

@@ -147,8 +147,19 @@ static bool identifier_like(Obj *s)
     return true;
 }
 
-/* Hash consistent with const_equal (type-sensitive, -0.0 distinct from 0.0). */
+static uint64_t const_hash_raw(Obj *o);
+
+/* Hash consistent with const_equal (type-sensitive, -0.0 distinct from 0.0), with a final
+ * avalanche so that the table's low bits depend on every input bit (float patterns). */
 static uint64_t const_hash(Obj *o)
+{
+    uint64_t x = const_hash_raw(o);
+    x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ull;
+    x ^= x >> 27; x *= 0x94d049bb133111ebull;
+    return x ^ (x >> 31);
+}
+
+static uint64_t const_hash_raw(Obj *o)
 {
     if (IS_SMALL(o)) return (uint64_t)SMALL_VALUE(o) * 0x9E3779B97F4A7C15ull;
     Type *t = o->type;
@@ -294,8 +305,12 @@ int cg_deref_index(Compiler *c, const char *name)
 int cg_nameop(Compiler *c, const char *name, ExprContext ctx)
 {
     Unit *u = c->u;
-    if (ctx == CTX_LOAD && strcmp(name, "__debug__") == 0)
-        return cg_load_const_steal(c, NEWREF(V_True));   /* a compile-time constant, as CPython */
+    if (strcmp(name, "__debug__") == 0) {
+        if (ctx == CTX_LOAD)
+            return cg_load_const_steal(c, NEWREF(V_True));   /* a compile-time constant, as CPython */
+        return cg_error(c, NULL, ctx == CTX_STORE ? "cannot assign to __debug__"
+                                                  : "cannot delete __debug__");
+    }
     const char *mangled = cg_mangle(c, name);
     Symbol *sym = scope_symbol(u->ste, mangled);
     int scope = sym ? sym->scope : SC_NONE;

@@ -73,6 +73,7 @@ typedef struct Compiler {
     Obj *filename_obj;
     Unit *u;
     bool interactive;
+    bool future_annotations;   /* from __future__ import annotations: annotations are strings */
 } Compiler;
 
 /* Every codegen function returns 1 on success, 0 with an exception set. */
@@ -119,6 +120,9 @@ int cg_call_helper(Compiler *c, int nprefix, NodeList *args, NodeList *keywords,
 int cg_store_target(Compiler *c, Node *t);
 int cg_unpack_helper(Compiler *c, NodeList *elts, const Node *loc);
 bool cg_is_const_expr(Node *e);
+
+/* Compile an annotation: its value, or its source text under `from __future__ import annotations`. */
+int cg_annotation(Compiler *c, Node *ann);
 
 /* ---- codegen_func.c: functions, lambdas, classes, comprehensions ---- */
 int cg_function(Compiler *c, Node *s);

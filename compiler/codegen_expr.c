@@ -233,6 +233,16 @@ int cg_jump_if(Compiler *c, Node *e, int label, bool cond)
     }
     case N_Compare: {
         size_t n = e->v.compare.comparators.n;
+        if (n == 1 && (e->v.compare.ops[0] == CMPOP_IS || e->v.compare.ops[0] == CMPOP_IS_NOT)) {
+            Node *r = e->v.compare.comparators.items[0];
+            if (r->kind == N_Constant && r->v.constant.kind == CONST_NONE) {
+                /* `x is None` in a condition: POP_JUMP_IF_(NOT_)NONE, as CPython 3.11 */
+                TRY(cg_expr(c, e->v.compare.left));
+                cg_set_loc(c, e);
+                bool jump_if_none = (e->v.compare.ops[0] == CMPOP_IS) == cond;
+                return cg_jump(c, jump_if_none ? OP_POP_JUMP_IF_NONE : OP_POP_JUMP_IF_NOT_NONE, label);
+            }
+        }
         if (n < 2) break;
         int cleanup = cg_new_label(c), end = cg_new_label(c);
         TRY(cg_expr(c, e->v.compare.left));
@@ -272,6 +282,7 @@ static int validate_keywords(Compiler *c, NodeList *kws)
     for (size_t i = 0; i < kws->n; i++) {
         const char *a = kws->items[i]->v.keyword.arg;
         if (!a) continue;
+        if (strcmp(a, "__debug__") == 0) return cg_error(c, kws->items[i], "cannot assign to __debug__");
         for (size_t j = i + 1; j < kws->n; j++) {
             const char *b = kws->items[j]->v.keyword.arg;
             if (b && strcmp(a, b) == 0)
@@ -311,8 +322,12 @@ int cg_call_helper(Compiler *c, int nprefix, NodeList *args, NodeList *kws, cons
         if (kws->n) TRY(kw_names(c, kws));
         return cg_emit(c, OP_CALL, nprefix + (int)(args->n + kws->n));
     }
-    /* positional args as one tuple */
-    TRY(starunpack_helper(c, args, nprefix, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true));
+    /* positional args as one tuple; a lone f(*x) passes x itself, which CALL_FUNCTION_EX
+     * converts (CPython 3.11; its error names the callee: "f() argument after * ...") */
+    if (nprefix == 0 && args->n == 1 && args->items[0]->kind == N_Starred)
+        TRY(cg_expr(c, args->items[0]->v.starred.value));
+    else
+        TRY(starunpack_helper(c, args, nprefix, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true));
     /* keywords as one dict */
     bool have_dict = false;
     int nseen = 0;
@@ -416,6 +431,8 @@ int cg_store_target(Compiler *c, Node *t)
         TRY(cg_nameop(c, t->v.name.id, CTX_STORE));
         break;
     case N_Attribute:
+        if (strcmp(t->v.attribute.attr, "__debug__") == 0)
+            return cg_error(c, t, "cannot assign to __debug__");
         TRY(cg_expr(c, t->v.attribute.value));
         cg_set_loc(c, t);
         TRY(cg_emit_name(c, OP_STORE_ATTR, t->v.attribute.attr));

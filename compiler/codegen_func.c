@@ -62,16 +62,63 @@ static int default_arguments(Compiler *c, Arguments *a)
     return flags;
 }
 
+/* The source text of node n (CPython unparses the AST; the source slice is the same text for
+ * annotations written in the usual style). Lines after the first are joined with a space. */
+static Obj *node_source_text(Compiler *c, const Node *n)
+{
+    const char *p = c->source;
+    if (!p) return NULL;
+    for (int l = 1; l < n->lineno && p; l++) {
+        p = strchr(p, '\n');
+        if (p) p++;
+    }
+    if (!p) return NULL;
+    StrBuilder sb;
+    sb_init(&sb);
+    int line = n->lineno;
+    const char *q = p + n->col_offset;
+    for (;;) {
+        const char *eol = strchr(q, '\n');
+        if (line == n->end_lineno) {
+            const char *e = p + n->end_col_offset;
+            if (e < q) e = q;
+            sb_append(&sb, q, (size_t)(e - q));
+            break;
+        }
+        if (!eol) {
+            sb_append_cstr(&sb, q);
+            break;
+        }
+        sb_append(&sb, q, (size_t)(eol - q));
+        sb_append_char(&sb, ' ');
+        p = eol + 1;
+        q = p;
+        while (*q == ' ' || *q == '\t') q++;
+        line++;
+    }
+    return sb_finish(&sb);
+}
+
+int cg_annotation(Compiler *c, Node *ann)
+{
+    if (c->future_annotations) {
+        Obj *text = node_source_text(c, ann);
+        if (text) return cg_load_const_steal(c, text);
+        if (err_occurred()) return 0;
+    }
+    return cg_expr(c, ann);
+}
+
 static int annotation_pair(Compiler *c, const char *name, Node *ann, int *count)
 {
     if (!ann) return 1;
     TRY(cg_load_const_steal(c, str_from_cstr(cg_mangle(c, name))));
-    if (ann->kind == N_Starred) {
+    if (ann->kind == N_Starred && !c->future_annotations) {
         /* `*args: *Ts` (PEP 646): the annotation is the unpacked value */
         TRY(cg_expr(c, ann->v.starred.value));
         TRY(cg_emit(c, OP_UNPACK_SEQUENCE, 1));
     } else {
-        TRY(cg_expr(c, ann));
+        TRY(cg_annotation(c, ann));
     }
     *count += 2;
     return 1;
@@ -90,12 +137,27 @@ static int annotations(Compiler *c, Arguments *a, Node *returns)
         if (!annotation_pair(c, a->kwonlyargs.items[i]->v.arg.arg, a->kwonlyargs.items[i]->v.arg.annotation, &n)) return -1;
     if (a->kwarg && !annotation_pair(c, a->kwarg->v.arg.arg, a->kwarg->v.arg.annotation, &n)) return -1;
     if (returns) {
-        if (!cg_load_const_steal(c, str_from_cstr("return")) || !cg_expr(c, returns)) return -1;
+        if (!cg_load_const_steal(c, str_from_cstr("return")) || !cg_annotation(c, returns)) return -1;
         n += 2;
     }
     if (!n) return 0;
     if (!cg_emit(c, OP_BUILD_TUPLE, n)) return -1;
     return 4;
+}
+
+/* CPython's compiler_check_debug_args: no parameter may be called __debug__. */
+static int check_debug_args(Compiler *c, Arguments *a)
+{
+    NodeList *lists[3] = {&a->posonlyargs, &a->args, &a->kwonlyargs};
+    for (int k = 0; k < 3; k++)
+        for (size_t i = 0; i < lists[k]->n; i++)
+            if (strcmp(lists[k]->items[i]->v.arg.arg, "__debug__") == 0)
+                return cg_error(c, NULL, "cannot assign to __debug__");
+    if (a->vararg && strcmp(a->vararg->v.arg.arg, "__debug__") == 0)
+        return cg_error(c, NULL, "cannot assign to __debug__");
+    if (a->kwarg && strcmp(a->kwarg->v.arg.arg, "__debug__") == 0)
+        return cg_error(c, NULL, "cannot assign to __debug__");
+    return 1;
 }
 
 static void set_arg_counts(Unit *u, Arguments *a)
@@ -127,6 +189,7 @@ int cg_function(Compiler *c, Node *s)
 {
     Arguments *a = s->v.funcdef.args;
     NodeList *body = &s->v.funcdef.body;
+    TRY(check_debug_args(c, a));
     TRY(decorators(c, &s->v.funcdef.decorators));
     int firstlineno = s->v.funcdef.decorators.n ? s->v.funcdef.decorators.items[0]->lineno : s->lineno;
     cg_set_loc(c, s);
@@ -166,6 +229,7 @@ int cg_function(Compiler *c, Node *s)
 int cg_lambda(Compiler *c, Node *e)
 {
     Arguments *a = e->v.lambda.args;
+    TRY(check_debug_args(c, a));
     int flags = default_arguments(c, a);
     if (flags < 0) return 0;
     if (!cg_enter_scope(c, "<lambda>", U_LAMBDA, e, e->lineno)) return 0;

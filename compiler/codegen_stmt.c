@@ -225,7 +225,7 @@ static int cg_annassign(Compiler *c, Node *s)
     cg_set_loc(c, s);
     if (t->kind == N_Name) {
         if (s->v.annassign.simple && modlike) {
-            TRY(cg_expr(c, s->v.annassign.annotation));
+            TRY(cg_annotation(c, s->v.annassign.annotation));
             TRY(cg_emit_name(c, OP_LOAD_NAME, "__annotations__"));
             TRY(cg_load_const_steal(c, str_from_cstr(cg_mangle(c, t->v.name.id))));
             return cg_emit(c, OP_STORE_SUBSCR, 0);
@@ -244,7 +244,7 @@ static int cg_annassign(Compiler *c, Node *s)
             TRY(cg_emit(c, OP_POP_TOP, 0));
         }
     }
-    if (!s->v.annassign.simple && modlike) {
+    if (!s->v.annassign.simple && modlike && !c->future_annotations) {
         TRY(cg_expr(c, s->v.annassign.annotation));
         TRY(cg_emit(c, OP_POP_TOP, 0));
     }
@@ -723,17 +723,6 @@ int cg_stmt(Compiler *c, Node *s)
     case N_Assert: return cg_assert(c, s);
     case N_Import: return cg_import(c, s);
     case N_ImportFrom:
-        if (s->v.import.module && strcmp(s->v.import.module, "__future__") == 0) {
-            for (size_t i = 0; i < s->v.import.names.n; i++) {
-                const char *f = s->v.import.names.items[i]->v.alias.name;
-                static const char *const known[] = {"nested_scopes", "generators", "division",
-                    "absolute_import", "with_statement", "print_function", "unicode_literals",
-                    "barry_as_FLUFL", "generator_stop", "annotations", NULL};
-                bool ok = false;
-                for (int k = 0; known[k]; k++) ok |= strcmp(known[k], f) == 0;
-                if (!ok) return cg_error(c, s, "future feature %s is not defined", f);
-            }
-        }
         return cg_import_from(c, s);
     case N_Global: case N_Nonlocal:
         return 1;

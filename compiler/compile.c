@@ -5,6 +5,66 @@
 #include "vm.h"
 #include "errors.h"
 
+/* CPython's future.c: future imports must come first and name known features. */
+static int check_future(Node *mod, const char *filename, const char *source)
+{
+    if (mod->kind != N_Module && mod->kind != N_Interactive) return 1;
+    static const char *const known[] = {"nested_scopes", "generators", "division",
+        "absolute_import", "with_statement", "print_function", "unicode_literals",
+        "barry_as_FLUFL", "generator_stop", "annotations", NULL};
+    NodeList *body = &mod->v.module.body;
+    bool done = false;
+    for (size_t i = 0; i < body->n; i++) {
+        Node *s = body->items[i];
+        if (s->kind == N_ImportFrom && s->v.import.module &&
+            strcmp(s->v.import.module, "__future__") == 0 && s->v.import.level == 0) {
+            if (done) {
+                symtable_syntax_error(filename, source, s,
+                                      "from __future__ imports must occur at the beginning of the file");
+                return 0;
+            }
+            for (size_t k = 0; k < s->v.import.names.n; k++) {
+                const char *f = s->v.import.names.items[k]->v.alias.name;
+                bool ok = false;
+                for (int j = 0; known[j]; j++) ok |= strcmp(known[j], f) == 0;
+                if (strcmp(f, "braces") == 0) {
+                    symtable_syntax_error(filename, source, s, "not a chance");
+                    return 0;
+                }
+                if (!ok) {
+                    symtable_syntax_error(filename, source, s, "future feature %s is not defined", f);
+                    return 0;
+                }
+            }
+            continue;
+        }
+        if (i == 0 && s->kind == N_Expr && s->v.ret.value->kind == N_Constant &&
+            s->v.ret.value->v.constant.kind == CONST_STR)
+            continue;
+        done = true;
+    }
+    return 1;
+}
+
+/* Does the module start (after its docstring) with `from __future__ import annotations`? */
+static bool has_future_annotations(Node *mod)
+{
+    if (mod->kind != N_Module && mod->kind != N_Interactive) return false;
+    NodeList *body = &mod->v.module.body;
+    for (size_t i = 0; i < body->n; i++) {
+        Node *s = body->items[i];
+        if (i == 0 && s->kind == N_Expr && s->v.ret.value->kind == N_Constant &&
+            s->v.ret.value->v.constant.kind == CONST_STR)
+            continue;
+        if (s->kind != N_ImportFrom || !s->v.import.module ||
+            strcmp(s->v.import.module, "__future__") != 0)
+            return false;
+        for (size_t k = 0; k < s->v.import.names.n; k++)
+            if (strcmp(s->v.import.names.items[k]->v.alias.name, "annotations") == 0) return true;
+    }
+    return false;
+}
+
 Obj *compiler_compile_ast(Node *mod, Arena *arena, const char *filename, const char *source)
 {
     Compiler cc;
@@ -14,6 +74,8 @@ Obj *compiler_compile_ast(Node *mod, Arena *arena, const char *filename, const c
     c->filename = filename;
     c->source = source;
     c->interactive = mod->kind == N_Interactive;
+    c->future_annotations = has_future_annotations(mod);
+    if (!check_future(mod, filename, source)) return NULL;
     c->st = symtable_build(arena, mod, filename, source);
     if (!c->st) return NULL;
     c->filename_obj = str_from_cstr(filename);

@@ -183,18 +183,46 @@ static Obj *dis_dis(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
     static const char *const names[] = {"x", "file"};
     Obj *vals[2] = {NULL, NULL};
     if (args_parse("dis", args, nargs, kwnames, names, 2, 1, 1, vals) < 0) return NULL;
-    Obj *co = code_of(vals[0]);
-    if (!co) return NULL;
     char *buf = NULL;
     size_t len = 0;
     FILE *mem = open_memstream(&buf, &len);
-    if (!mem) {
+    if (!mem) return err_no_memory();
+    if (TYPE_CHECK(vals[0])) {
+        /* a class: each function in its namespace, sorted by name, as CPython */
+        Obj *items = dict_items_list(((Type *)vals[0])->dict);
+        if (!items || list_sort(items, NULL, false) < 0) {
+            XDECREF(items);
+            fclose(mem);
+            free(buf);
+            return NULL;
+        }
+        for (size_t i = 0; i < LIST_SIZE(items); i++) {
+            Obj *name = TUPLE_GET(LIST_GET(items, i), 0), *v = TUPLE_GET(LIST_GET(items, i), 1);
+            Obj *inner = NULL;
+            if (TYPE(v) == &Type_classmethod || TYPE(v) == &Type_staticmethod)
+                inner = obj_getattr(v, NAME(__func__));
+            else
+                inner = NEWREF(v);
+            if (!inner) { err_clear(); continue; }
+            if (TYPE(inner) == &Type_function) {
+                fprintf(mem, "Disassembly of %s:\n", str_cstr(name));
+                code_disassemble((CodeObj *)((FunctionObj *)inner)->code, mem);
+                fputc('\n', mem);
+            }
+            DECREF(inner);
+        }
+        DECREF(items);
+    } else {
+        Obj *co = code_of(vals[0]);
+        if (!co) {
+            fclose(mem);
+            free(buf);
+            return NULL;
+        }
+        code_disassemble((CodeObj *)co, mem);
         DECREF(co);
-        return err_no_memory();
     }
-    code_disassemble((CodeObj *)co, mem);
     fclose(mem);
-    DECREF(co);
     Obj *text = str_from_utf8(buf, len);
     free(buf);
     if (!text) return NULL;

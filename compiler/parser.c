@@ -22,35 +22,35 @@ static void end_at_last(Node *n, NodeList *l)
 /* ---- blocks ---- */
 
 /* After a compound statement's ':': an indented block or simple statements on the line. */
-NodeList parse_block(Parser *p, const char *what, const Token *kw)
+NodeList px_parse_block(Parser *p, const char *what, const Token *kw)
 {
     NodeList empty = {NULL, 0};
     Vec body;
-    vec_init(&body);
-    if (tok_accept(p, TK_NEWLINE)) {
+    px_vec_init(&body);
+    if (px_tok_accept(p, TK_NEWLINE)) {
         if (!tok_at(p, TK_INDENT)) {
-            if (tok_at(p, TK_ERRORTOKEN)) { err_tokenizer(p); return empty; }
-            err_indent(p, "expected an indented block after %s on line %d", what, kw->lineno);
+            if (tok_at(p, TK_ERRORTOKEN)) { px_err_tokenizer(p); return empty; }
+            px_err_indent(p, "expected an indented block after %s on line %d", what, kw->lineno);
             return empty;
         }
-        tok_next(p);
+        px_tok_next(p);
         while (!tok_at(p, TK_DEDENT) && !tok_at(p, TK_ENDMARKER)) {
-            if (!parse_statement(p, &body)) { vec_drop(&body); return empty; }
+            if (!parse_statement(p, &body)) { px_vec_drop(&body); return empty; }
         }
-        if (!tok_expect(p, TK_DEDENT)) { vec_drop(&body); return empty; }
+        if (!px_tok_expect(p, TK_DEDENT)) { px_vec_drop(&body); return empty; }
     } else {
-        if (!parse_statement(p, &body)) { vec_drop(&body); return empty; }
+        if (!parse_statement(p, &body)) { px_vec_drop(&body); return empty; }
     }
-    return vec_finish(p, &body);
+    return px_vec_finish(p, &body);
 }
 
 /* The ':' of a compound statement header. `forced` statements (def, for, try, finally,
  * else) report "expected ':'" at any token; the others only before a NEWLINE. */
 static bool expect_colon(Parser *p, bool forced)
 {
-    if (tok_accept(p, TK_COLON)) return true;
-    if (forced || tok_at(p, TK_NEWLINE)) err_at_tok(p, tok_cur(p), "expected ':'");
-    else err_generic(p);
+    if (px_tok_accept(p, TK_COLON)) return true;
+    if (forced || tok_at(p, TK_NEWLINE)) px_err_at_tok(p, tok_cur(p), "expected ':'");
+    else px_err_generic(p);
     return false;
 }
 
@@ -58,8 +58,8 @@ static bool expect_colon(Parser *p, bool forced)
 
 static Node *rhs(Parser *p)
 {
-    if (tok_at(p, TK_KW_yield)) return parse_yield_expr(p);
-    return parse_star_expressions(p);
+    if (tok_at(p, TK_KW_yield)) return px_parse_yield_expr(p);
+    return px_parse_star_expressions(p);
 }
 
 static int augassign_op(int type)
@@ -153,12 +153,12 @@ static bool named_expression_hint(Parser *p, Node *first, Node *value)
     int nt = p->toks[token_after(p, b)].type;
     if (nt == TK_EQUAL || nt == TK_COLONEQUAL) return false;
     if (e->kind == N_Name && p->toks[token_after(p, e) - 1].type == TK_NAME) {
-        err_range(p, e->lineno, e->col_offset, b->end_lineno, b->end_col_offset,
+        px_err_range(p, e->lineno, e->col_offset, b->end_lineno, b->end_col_offset,
                   "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         return true;
     }
     if (is_bitwise_or_level(p, e)) {
-        err_at_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", expr_name(e));
+        px_err_at_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", px_expr_name(e));
         return true;
     }
     return false;
@@ -169,25 +169,25 @@ static bool check_assign_targets(Parser *p, Vec *targets, Node *value)
     for (size_t i = 0; i < targets->n; i++) {
         Node *t = targets->items[i];
         if (t->kind == N_Starred) {
-            err_at_node(p, t, "starred assignment target must be in a list or tuple");
+            px_err_at_node(p, t, "starred assignment target must be in a list or tuple");
             return false;
         }
-        const Node *bad = invalid_target(t, CTX_STORE);
+        const Node *bad = px_invalid_target(t, CTX_STORE);
         if (!bad) continue;
         Node *v1 = targets->n > 1 ? targets->items[1] : value;
         if (named_expression_hint(p, targets->items[0], v1)) return false;
         if ((bad->kind == N_Yield || bad->kind == N_YieldFrom) && bad == t) {
-            err_at_node(p, bad, "assignment to yield expression not possible");
+            px_err_at_node(p, bad, "assignment to yield expression not possible");
             return false;
         }
-        err_at_node(p, bad, "cannot assign to %s", expr_name(bad));
+        px_err_at_node(p, bad, "cannot assign to %s", px_expr_name(bad));
         return false;
     }
     if (value->kind == N_Starred) {
-        err_at_node(p, value, "can't use starred expression here");
+        px_err_at_node(p, value, "can't use starred expression here");
         return false;
     }
-    for (size_t i = 0; i < targets->n; i++) set_target_ctx(p, targets->items[i], CTX_STORE);
+    for (size_t i = 0; i < targets->n; i++) px_set_target_ctx(p, targets->items[i], CTX_STORE);
     return true;
 }
 
@@ -202,23 +202,23 @@ static Node *parse_expr_or_assign(Parser *p)
             bool paren = first->col_offset == st->col && (st->type == TK_LPAR || st->type == TK_LSQB) &&
                          token_after(p, first) == p->pos;
             if (first->kind == N_List || paren)
-                return err_at_node(p, first, "only single target (not %s) can be annotated",
+                return px_err_at_node(p, first, "only single target (not %s) can be annotated",
                                    first->kind == N_List ? "list" : "tuple");
             /* an unparenthesized tuple: CPython points at its first element */
-            return err_at_node(p, first->v.seq.elts.items[0], "only single target (not tuple) can be annotated");
+            return px_err_at_node(p, first->v.seq.elts.items[0], "only single target (not tuple) can be annotated");
         }
         if (first->kind != N_Name && first->kind != N_Attribute && first->kind != N_Subscript)
-            return err_at_node(p, first, "illegal target for annotation");
-        tok_next(p);
-        Node *ann = parse_expression(p);
+            return px_err_at_node(p, first, "illegal target for annotation");
+        px_tok_next(p);
+        Node *ann = px_parse_expression(p);
         CHECK(ann);
         Node *value = NULL;
-        if (tok_accept(p, TK_EQUAL)) {
+        if (px_tok_accept(p, TK_EQUAL)) {
             value = rhs(p);
             CHECK(value);
         }
-        set_target_ctx(p, first, CTX_STORE);
-        Node *n = node_at(p, N_AnnAssign, st);
+        px_set_target_ctx(p, first, CTX_STORE);
+        Node *n = px_node_at(p, N_AnnAssign, st);
         n->v.annassign.target = first;
         n->v.annassign.annotation = ann;
         n->v.annassign.value = value;
@@ -228,12 +228,12 @@ static Node *parse_expr_or_assign(Parser *p)
     int op = augassign_op(t);
     if (op >= 0) {
         if (first->kind != N_Name && first->kind != N_Attribute && first->kind != N_Subscript)
-            return err_at_node(p, first, "'%s' is an illegal expression for augmented assignment", expr_name(first));
-        tok_next(p);
+            return px_err_at_node(p, first, "'%s' is an illegal expression for augmented assignment", px_expr_name(first));
+        px_tok_next(p);
         Node *value = rhs(p);
         CHECK(value);
-        set_target_ctx(p, first, CTX_STORE);
-        Node *n = node_at(p, N_AugAssign, st);
+        px_set_target_ctx(p, first, CTX_STORE);
+        Node *n = px_node_at(p, N_AugAssign, st);
         n->v.augassign.target = first;
         n->v.augassign.op = op;
         n->v.augassign.value = value;
@@ -241,22 +241,22 @@ static Node *parse_expr_or_assign(Parser *p)
     }
     if (t == TK_EQUAL) {
         Vec targets;
-        vec_init(&targets);
-        vec_push(&targets, first);
+        px_vec_init(&targets);
+        px_vec_push(&targets, first);
         Node *value = NULL;
-        while (tok_accept(p, TK_EQUAL)) {
+        while (px_tok_accept(p, TK_EQUAL)) {
             value = rhs(p);
-            if (!value) { vec_drop(&targets); return NULL; }
-            if (tok_at(p, TK_EQUAL)) vec_push(&targets, value);
+            if (!value) { px_vec_drop(&targets); return NULL; }
+            if (tok_at(p, TK_EQUAL)) px_vec_push(&targets, value);
         }
-        if (!check_assign_targets(p, &targets, value)) { vec_drop(&targets); return NULL; }
-        Node *n = node_at(p, N_Assign, st);
-        n->v.assign.targets = vec_finish(p, &targets);
+        if (!check_assign_targets(p, &targets, value)) { px_vec_drop(&targets); return NULL; }
+        Node *n = px_node_at(p, N_Assign, st);
+        n->v.assign.targets = px_vec_finish(p, &targets);
         n->v.assign.value = value;
         return n;
     }
-    if (first->kind == N_Starred) return err_at_node(p, first, "can't use starred expression here");
-    Node *n = node_at(p, N_Expr, st);
+    if (first->kind == N_Starred) return px_err_at_node(p, first, "can't use starred expression here");
+    Node *n = px_node_at(p, N_Expr, st);
     n->v.ret.value = first;
     return n;
 }
@@ -264,9 +264,9 @@ static Node *parse_expr_or_assign(Parser *p)
 static Node *parse_dotted_name(Parser *p, const Token **start)
 {
     Token *t = tok_cur(p);
-    if (t->type != TK_NAME) return err_generic(p);
+    if (t->type != TK_NAME) return px_err_generic(p);
     *start = t;
-    tok_next(p);
+    px_tok_next(p);
     size_t len = (size_t)t->len;
     const char *s = t->start;
     /* Build "a.b.c" by copying the names (tokens may be separated by spaces). */
@@ -274,50 +274,50 @@ static Node *parse_dotted_name(Parser *p, const Token **start)
     if (len >= sizeof buf) len = sizeof buf - 1;
     memcpy(buf, s, len);
     while (tok_at(p, TK_DOT) && tok_peek(p, 1) == TK_NAME) {
-        tok_next(p);
-        Token *n = tok_next(p);
+        px_tok_next(p);
+        Token *n = px_tok_next(p);
         if (len + 1 + (size_t)n->len < sizeof buf) {
             buf[len++] = '.';
             memcpy(buf + len, n->start, (size_t)n->len);
             len += (size_t)n->len;
         }
     }
-    if (tok_at(p, TK_DOT)) return err_generic(p);
-    Node *a = node_at(p, N_Alias, t);
+    if (tok_at(p, TK_DOT)) return px_err_generic(p);
+    Node *a = px_node_at(p, N_Alias, t);
     a->v.alias.name = arena_strndup(p->arena, buf, len);
     return a;
 }
 
 static Node *parse_import(Parser *p)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     Vec names;
-    vec_init(&names);
+    px_vec_init(&names);
     do {
         const Token *st;
         Node *a = parse_dotted_name(p, &st);
-        if (!a) { vec_drop(&names); return NULL; }
-        if (tok_accept(p, TK_KW_as)) {
+        if (!a) { px_vec_drop(&names); return NULL; }
+        if (px_tok_accept(p, TK_KW_as)) {
             Token *n = tok_cur(p);
-            if (n->type != TK_NAME) { vec_drop(&names); return err_generic(p); }
-            tok_next(p);
-            a->v.alias.asname = tok_str(p, n);
-            node_end(p, a);
+            if (n->type != TK_NAME) { px_vec_drop(&names); return px_err_generic(p); }
+            px_tok_next(p);
+            a->v.alias.asname = px_tok_str(p, n);
+            px_node_end(p, a);
         }
-        vec_push(&names, a);
-    } while (tok_accept(p, TK_COMMA));
-    Node *n = node_at(p, N_Import, kw);
-    n->v.import.names = vec_finish(p, &names);
+        px_vec_push(&names, a);
+    } while (px_tok_accept(p, TK_COMMA));
+    Node *n = px_node_at(p, N_Import, kw);
+    n->v.import.names = px_vec_finish(p, &names);
     return n;
 }
 
 static Node *parse_from_import(Parser *p)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     int level = 0;
     for (;;) {
-        if (tok_accept(p, TK_DOT)) level++;
-        else if (tok_accept(p, TK_ELLIPSIS)) level += 3;
+        if (px_tok_accept(p, TK_DOT)) level++;
+        else if (px_tok_accept(p, TK_ELLIPSIS)) level += 3;
         else break;
     }
     const char *module = NULL;
@@ -327,58 +327,58 @@ static Node *parse_from_import(Parser *p)
         CHECK(m);
         module = m->v.alias.name;
     } else if (level == 0) {
-        return err_generic(p);
+        return px_err_generic(p);
     }
-    CHECK(tok_expect(p, TK_KW_import));
+    CHECK(px_tok_expect(p, TK_KW_import));
     Vec names;
-    vec_init(&names);
+    px_vec_init(&names);
     if (tok_at(p, TK_STAR)) {
-        Token *s = tok_next(p);
-        Node *a = node_at(p, N_Alias, s);
+        Token *s = px_tok_next(p);
+        Node *a = px_node_at(p, N_Alias, s);
         a->v.alias.name = "*";
-        vec_push(&names, a);
+        px_vec_push(&names, a);
     } else {
-        bool paren = tok_accept(p, TK_LPAR);
+        bool paren = px_tok_accept(p, TK_LPAR);
         for (;;) {
             Token *t = tok_cur(p);
-            if (t->type != TK_NAME) { vec_drop(&names); return err_generic(p); }
-            tok_next(p);
-            Node *a = node_at(p, N_Alias, t);
-            a->v.alias.name = tok_str(p, t);
-            if (tok_accept(p, TK_KW_as)) {
+            if (t->type != TK_NAME) { px_vec_drop(&names); return px_err_generic(p); }
+            px_tok_next(p);
+            Node *a = px_node_at(p, N_Alias, t);
+            a->v.alias.name = px_tok_str(p, t);
+            if (px_tok_accept(p, TK_KW_as)) {
                 Token *n = tok_cur(p);
-                if (n->type != TK_NAME) { vec_drop(&names); return err_generic(p); }
-                tok_next(p);
-                a->v.alias.asname = tok_str(p, n);
-                node_end(p, a);
+                if (n->type != TK_NAME) { px_vec_drop(&names); return px_err_generic(p); }
+                px_tok_next(p);
+                a->v.alias.asname = px_tok_str(p, n);
+                px_node_end(p, a);
             }
-            vec_push(&names, a);
-            if (!tok_accept(p, TK_COMMA)) break;
+            px_vec_push(&names, a);
+            if (!px_tok_accept(p, TK_COMMA)) break;
             if (paren && tok_at(p, TK_RPAR)) break;
             if (!paren && (tok_at(p, TK_NEWLINE) || tok_at(p, TK_SEMI))) {
-                vec_drop(&names);
-                return err_at_tok(p, tok_cur(p), "trailing comma not allowed without surrounding parentheses");
+                px_vec_drop(&names);
+                return px_err_at_tok(p, tok_cur(p), "trailing comma not allowed without surrounding parentheses");
             }
         }
-        if (paren && !tok_expect(p, TK_RPAR)) { vec_drop(&names); return NULL; }
+        if (paren && !px_tok_expect(p, TK_RPAR)) { px_vec_drop(&names); return NULL; }
     }
-    Node *n = node_at(p, N_ImportFrom, kw);
+    Node *n = px_node_at(p, N_ImportFrom, kw);
     n->v.import.module = module;
-    n->v.import.names = vec_finish(p, &names);
+    n->v.import.names = px_vec_finish(p, &names);
     n->v.import.level = level;
     return n;
 }
 
 static Node *parse_global(Parser *p)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     const char *buf[256];
     const char **names = buf;
     size_t n = 0, cap = 256;
     do {
         Token *t = tok_cur(p);
-        if (t->type != TK_NAME) { if (names != buf) free(names); return err_generic(p); }
-        tok_next(p);
+        if (t->type != TK_NAME) { if (names != buf) free(names); return px_err_generic(p); }
+        px_tok_next(p);
         if (n == cap) {
             const char **nb = malloc(sizeof(char *) * cap * 2);
             memcpy(nb, names, sizeof(char *) * n);
@@ -386,9 +386,9 @@ static Node *parse_global(Parser *p)
             names = nb;
             cap *= 2;
         }
-        names[n++] = tok_str(p, t);
-    } while (tok_accept(p, TK_COMMA));
-    Node *g = node_at(p, kw->type == TK_KW_global ? N_Global : N_Nonlocal, kw);
+        names[n++] = px_tok_str(p, t);
+    } while (px_tok_accept(p, TK_COMMA));
+    Node *g = px_node_at(p, kw->type == TK_KW_global ? N_Global : N_Nonlocal, kw);
     g->v.global.names = arena_alloc(p->arena, sizeof(char *) * n);
     memcpy(g->v.global.names, names, sizeof(char *) * n);
     g->v.global.n = n;
@@ -398,20 +398,20 @@ static Node *parse_global(Parser *p)
 
 static Node *parse_del(Parser *p)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     Vec targets;
-    vec_init(&targets);
+    px_vec_init(&targets);
     do {
-        if (!can_start_expr(tok_type(p)) && targets.n) break;
-        Node *t = parse_star_target(p);
-        if (!t) { vec_drop(&targets); return NULL; }
-        vec_push(&targets, t);
-    } while (tok_accept(p, TK_COMMA));
-    if (!tok_at(p, TK_NEWLINE) && !tok_at(p, TK_SEMI)) { vec_drop(&targets); return err_generic(p); }
+        if (!px_can_start_expr(tok_type(p)) && targets.n) break;
+        Node *t = px_parse_star_target(p);
+        if (!t) { px_vec_drop(&targets); return NULL; }
+        px_vec_push(&targets, t);
+    } while (px_tok_accept(p, TK_COMMA));
+    if (!tok_at(p, TK_NEWLINE) && !tok_at(p, TK_SEMI)) { px_vec_drop(&targets); return px_err_generic(p); }
     for (size_t i = 0; i < targets.n; i++)
-        if (!set_target_ctx(p, targets.items[i], CTX_DEL)) { vec_drop(&targets); return NULL; }
-    Node *n = node_at(p, N_Delete, kw);
-    n->v.del.targets = vec_finish(p, &targets);
+        if (!px_set_target_ctx(p, targets.items[i], CTX_DEL)) { px_vec_drop(&targets); return NULL; }
+    Node *n = px_node_at(p, N_Delete, kw);
+    n->v.del.targets = px_vec_finish(p, &targets);
     return n;
 }
 
@@ -420,29 +420,29 @@ static Node *parse_simple(Parser *p)
     Token *t = tok_cur(p);
     Node *n;
     switch (t->type) {
-    case TK_KW_pass: tok_next(p); return node_at(p, N_Pass, t);
-    case TK_KW_break: tok_next(p); return node_at(p, N_Break, t);
-    case TK_KW_continue: tok_next(p); return node_at(p, N_Continue, t);
+    case TK_KW_pass: px_tok_next(p); return px_node_at(p, N_Pass, t);
+    case TK_KW_break: px_tok_next(p); return px_node_at(p, N_Break, t);
+    case TK_KW_continue: px_tok_next(p); return px_node_at(p, N_Continue, t);
     case TK_KW_return:
-        tok_next(p);
-        n = node_at(p, N_Return, t);
-        if (can_start_expr(tok_type(p))) {
-            n->v.ret.value = parse_star_expressions(p);
+        px_tok_next(p);
+        n = px_node_at(p, N_Return, t);
+        if (px_can_start_expr(tok_type(p))) {
+            n->v.ret.value = px_parse_star_expressions(p);
             CHECK(n->v.ret.value);
-            node_end(p, n);
+            px_node_end(p, n);
         }
         return n;
     case TK_KW_raise:
-        tok_next(p);
-        n = node_at(p, N_Raise, t);
-        if (can_start_expr(tok_type(p))) {
-            n->v.raise.exc = parse_expression(p);
+        px_tok_next(p);
+        n = px_node_at(p, N_Raise, t);
+        if (px_can_start_expr(tok_type(p))) {
+            n->v.raise.exc = px_parse_expression(p);
             CHECK(n->v.raise.exc);
-            if (tok_accept(p, TK_KW_from)) {
-                n->v.raise.cause = parse_expression(p);
+            if (px_tok_accept(p, TK_KW_from)) {
+                n->v.raise.cause = px_parse_expression(p);
                 CHECK(n->v.raise.cause);
             }
-            node_end(p, n);
+            px_node_end(p, n);
         }
         return n;
     case TK_KW_global: case TK_KW_nonlocal:
@@ -450,15 +450,15 @@ static Node *parse_simple(Parser *p)
     case TK_KW_del:
         return parse_del(p);
     case TK_KW_assert: {
-        tok_next(p);
-        Node *test = parse_expression(p);
+        px_tok_next(p);
+        Node *test = px_parse_expression(p);
         CHECK(test);
         Node *msg = NULL;
-        if (tok_accept(p, TK_COMMA)) {
-            msg = parse_expression(p);
+        if (px_tok_accept(p, TK_COMMA)) {
+            msg = px_parse_expression(p);
             CHECK(msg);
         }
-        n = node_at(p, N_Assert, t);
+        n = px_node_at(p, N_Assert, t);
         n->v.assertst.test = test;
         n->v.assertst.msg = msg;
         return n;
@@ -468,9 +468,9 @@ static Node *parse_simple(Parser *p)
     case TK_KW_from:
         return parse_from_import(p);
     case TK_INDENT: case TK_DEDENT:
-        return err_generic(p);
+        return px_err_generic(p);
     case TK_ERRORTOKEN:
-        return err_tokenizer(p);
+        return px_err_tokenizer(p);
     default:
         return parse_expr_or_assign(p);
     }
@@ -481,11 +481,11 @@ static bool parse_simple_stmts(Parser *p, Vec *out)
     for (;;) {
         Node *s = parse_simple(p);
         if (!s) return false;
-        vec_push(out, s);
-        if (!tok_accept(p, TK_SEMI)) break;
+        px_vec_push(out, s);
+        if (!px_tok_accept(p, TK_SEMI)) break;
         if (tok_at(p, TK_NEWLINE)) break;
     }
-    if (!tok_expect(p, TK_NEWLINE)) return false;
+    if (!px_tok_expect(p, TK_NEWLINE)) return false;
     return true;
 }
 
@@ -494,22 +494,22 @@ static bool parse_simple_stmts(Parser *p, Vec *out)
 /* The condition of if/elif/while, with CPython's hint for a mistaken '='. */
 static Node *parse_condition(Parser *p)
 {
-    Node *c = parse_named_expression(p);
+    Node *c = px_parse_named_expression(p);
     CHECK(c);
     if (tok_at(p, TK_EQUAL) && tok_peek(p, 1) != TK_EQUAL) {
         int save = p->pos;
-        tok_next(p);
-        Node *r = parse_bitwise_or(p);
+        px_tok_next(p);
+        Node *r = px_parse_bitwise_or(p);
         bool next_ok = r && !tok_at(p, TK_EQUAL) && !tok_at(p, TK_COLONEQUAL);
         if (p->error) return NULL;
         p->pos = save;
         if (r && next_ok) {
             if (c->kind == N_Name)
-                return err_range(p, c->lineno, c->col_offset, r->end_lineno, r->end_col_offset,
+                return px_err_range(p, c->lineno, c->col_offset, r->end_lineno, r->end_col_offset,
                                  "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
             if (is_bitwise_or_level(p, c))
-                return err_at_node(p, c, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                                   expr_name(c));
+                return px_err_at_node(p, c, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
+                                   px_expr_name(c));
         }
     }
     return c;
@@ -517,13 +517,13 @@ static Node *parse_condition(Parser *p)
 
 static Node *parse_if(Parser *p)
 {
-    Token *kw = tok_next(p);   /* 'if' or 'elif' */
+    Token *kw = px_tok_next(p);   /* 'if' or 'elif' */
     Node *test = parse_condition(p);
     CHECK(test);
     CHECK(expect_colon(p, false));
-    NodeList body = parse_block(p, kw->type == TK_KW_if ? "'if' statement" : "'elif' statement", kw);
+    NodeList body = px_parse_block(p, kw->type == TK_KW_if ? "'if' statement" : "'elif' statement", kw);
     if (p->error) return NULL;
-    Node *n = node_new(p, N_If, kw->lineno, kw->col, kw->lineno, kw->col);
+    Node *n = px_node_new(p, N_If, kw->lineno, kw->col, kw->lineno, kw->col);
     n->v.whileloop.test = test;
     n->v.whileloop.body = body;
     end_at_last(n, &body);
@@ -536,9 +536,9 @@ static Node *parse_if(Parser *p)
         n->end_lineno = e->end_lineno;
         n->end_col_offset = e->end_col_offset;
     } else if (tok_at(p, TK_KW_else)) {
-        Token *ek = tok_next(p);
+        Token *ek = px_tok_next(p);
         CHECK(expect_colon(p, true));
-        n->v.whileloop.orelse = parse_block(p, "'else' statement", ek);
+        n->v.whileloop.orelse = px_parse_block(p, "'else' statement", ek);
         if (p->error) return NULL;
         end_at_last(n, &n->v.whileloop.orelse);
     }
@@ -548,9 +548,9 @@ static Node *parse_if(Parser *p)
 static bool parse_else(Parser *p, Node *n, NodeList *orelse)
 {
     if (!tok_at(p, TK_KW_else)) return true;
-    Token *ek = tok_next(p);
+    Token *ek = px_tok_next(p);
     if (!expect_colon(p, true)) return false;
-    *orelse = parse_block(p, "'else' statement", ek);
+    *orelse = px_parse_block(p, "'else' statement", ek);
     if (p->error) return false;
     end_at_last(n, orelse);
     return true;
@@ -558,13 +558,13 @@ static bool parse_else(Parser *p, Node *n, NodeList *orelse)
 
 static Node *parse_while(Parser *p)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     Node *test = parse_condition(p);
     CHECK(test);
     CHECK(expect_colon(p, false));
-    NodeList body = parse_block(p, "'while' statement", kw);
+    NodeList body = px_parse_block(p, "'while' statement", kw);
     if (p->error) return NULL;
-    Node *n = node_new(p, N_While, kw->lineno, kw->col, kw->lineno, kw->col);
+    Node *n = px_node_new(p, N_While, kw->lineno, kw->col, kw->lineno, kw->col);
     n->v.whileloop.test = test;
     n->v.whileloop.body = body;
     end_at_last(n, &body);
@@ -574,17 +574,17 @@ static Node *parse_while(Parser *p)
 
 static Node *parse_for(Parser *p, Token *start, bool is_async)
 {
-    Token *kw = tok_next(p);
-    Node *target = parse_star_targets(p);
+    Token *kw = px_tok_next(p);
+    Node *target = px_parse_star_targets(p);
     CHECK(target);
-    if (!set_target_ctx(p, target, CTX_STORE)) return NULL;
-    CHECK(tok_expect(p, TK_KW_in));
-    Node *iter = parse_star_expressions(p);
+    if (!px_set_target_ctx(p, target, CTX_STORE)) return NULL;
+    CHECK(px_tok_expect(p, TK_KW_in));
+    Node *iter = px_parse_star_expressions(p);
     CHECK(iter);
     CHECK(expect_colon(p, false));
-    NodeList body = parse_block(p, "'for' statement", kw);
+    NodeList body = px_parse_block(p, "'for' statement", kw);
     if (p->error) return NULL;
-    Node *n = node_new(p, N_For, start->lineno, start->col, start->lineno, start->col);
+    Node *n = px_node_new(p, N_For, start->lineno, start->col, start->lineno, start->col);
     n->v.forloop.target = target;
     n->v.forloop.iter = iter;
     n->v.forloop.body = body;
@@ -596,25 +596,25 @@ static Node *parse_for(Parser *p, Token *start, bool is_async)
 
 static Node *parse_with_item(Parser *p)
 {
-    Node *e = parse_expression(p);
+    Node *e = px_parse_expression(p);
     CHECK(e);
-    Node *it = node_from(p, N_WithItem, e);
+    Node *it = px_node_from(p, N_WithItem, e);
     it->v.withitem.context_expr = e;
-    if (tok_accept(p, TK_KW_as)) {
-        Node *t = parse_star_target(p);
+    if (px_tok_accept(p, TK_KW_as)) {
+        Node *t = px_parse_star_target(p);
         CHECK(t);
-        if (!set_target_ctx(p, t, CTX_STORE)) return NULL;
+        if (!px_set_target_ctx(p, t, CTX_STORE)) return NULL;
         it->v.withitem.optional_vars = t;
-        node_end(p, it);
+        px_node_end(p, it);
     }
     return it;
 }
 
 static Node *parse_with(Parser *p, Token *start, bool is_async)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     Vec items;
-    vec_init(&items);
+    px_vec_init(&items);
     bool paren = false;
     if (tok_at(p, TK_LPAR)) {
         /* `with (a as b, c):` when the matching ')' is followed by ':'. */
@@ -629,26 +629,26 @@ static Node *parse_with(Parser *p, Token *start, bool is_async)
                 tok_peek(p, 1) != TK_KW_yield;
     }
     if (paren) {
-        tok_next(p);
+        px_tok_next(p);
         do {
             if (tok_at(p, TK_RPAR) && items.n) break;
             Node *it = parse_with_item(p);
-            if (!it) { vec_drop(&items); return NULL; }
-            vec_push(&items, it);
-        } while (tok_accept(p, TK_COMMA));
-        if (!tok_expect(p, TK_RPAR)) { vec_drop(&items); return NULL; }
+            if (!it) { px_vec_drop(&items); return NULL; }
+            px_vec_push(&items, it);
+        } while (px_tok_accept(p, TK_COMMA));
+        if (!px_tok_expect(p, TK_RPAR)) { px_vec_drop(&items); return NULL; }
     } else {
         do {
             Node *it = parse_with_item(p);
-            if (!it) { vec_drop(&items); return NULL; }
-            vec_push(&items, it);
-        } while (tok_accept(p, TK_COMMA));
+            if (!it) { px_vec_drop(&items); return NULL; }
+            px_vec_push(&items, it);
+        } while (px_tok_accept(p, TK_COMMA));
     }
-    if (!expect_colon(p, false)) { vec_drop(&items); return NULL; }
-    NodeList body = parse_block(p, "'with' statement", kw);
-    if (p->error) { vec_drop(&items); return NULL; }
-    Node *n = node_new(p, N_With, start->lineno, start->col, start->lineno, start->col);
-    n->v.with.items = vec_finish(p, &items);
+    if (!expect_colon(p, false)) { px_vec_drop(&items); return NULL; }
+    NodeList body = px_parse_block(p, "'with' statement", kw);
+    if (p->error) { px_vec_drop(&items); return NULL; }
+    Node *n = px_node_new(p, N_With, start->lineno, start->col, start->lineno, start->col);
+    n->v.with.items = px_vec_finish(p, &items);
     n->v.with.body = body;
     n->v.with.is_async = is_async;
     end_at_last(n, &body);
@@ -657,96 +657,96 @@ static Node *parse_with(Parser *p, Token *start, bool is_async)
 
 static Node *parse_try(Parser *p)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     CHECK(expect_colon(p, true));
-    NodeList body = parse_block(p, "'try' statement", kw);
+    NodeList body = px_parse_block(p, "'try' statement", kw);
     if (p->error) return NULL;
-    Node *n = node_new(p, N_Try, kw->lineno, kw->col, kw->lineno, kw->col);
+    Node *n = px_node_new(p, N_Try, kw->lineno, kw->col, kw->lineno, kw->col);
     n->v.tryst.body = body;
     end_at_last(n, &body);
     Vec handlers;
-    vec_init(&handlers);
+    px_vec_init(&handlers);
     int star = -1;
     while (tok_at(p, TK_KW_except)) {
-        Token *ek = tok_next(p);
-        bool is_star = tok_accept(p, TK_STAR);
+        Token *ek = px_tok_next(p);
+        bool is_star = px_tok_accept(p, TK_STAR);
         if (star >= 0 && star != is_star) {
-            vec_drop(&handlers);
-            return err_at_tok(p, ek, "cannot have both 'except' and 'except*' on the same 'try'");
+            px_vec_drop(&handlers);
+            return px_err_at_tok(p, ek, "cannot have both 'except' and 'except*' on the same 'try'");
         }
         star = is_star;
         Node *type = NULL;
         const char *name = NULL;
         if (!tok_at(p, TK_COLON)) {
-            type = parse_expression(p);
-            if (!type) { vec_drop(&handlers); return NULL; }
+            type = px_parse_expression(p);
+            if (!type) { px_vec_drop(&handlers); return NULL; }
             if (tok_at(p, TK_COMMA)) {
                 Node *first = type;
-                tok_next(p);
-                Node *rest = parse_star_expressions(p);
-                if (!rest) { vec_drop(&handlers); return NULL; }
-                vec_drop(&handlers);
-                return err_range(p, first->lineno, first->col_offset, rest->end_lineno, rest->end_col_offset,
+                px_tok_next(p);
+                Node *rest = px_parse_star_expressions(p);
+                if (!rest) { px_vec_drop(&handlers); return NULL; }
+                px_vec_drop(&handlers);
+                return px_err_range(p, first->lineno, first->col_offset, rest->end_lineno, rest->end_col_offset,
                                  "multiple exception types must be parenthesized");
             }
-            if (tok_accept(p, TK_KW_as)) {
+            if (px_tok_accept(p, TK_KW_as)) {
                 Token *nt = tok_cur(p);
-                if (nt->type != TK_NAME) { vec_drop(&handlers); return err_generic(p); }
-                tok_next(p);
-                name = tok_str(p, nt);
+                if (nt->type != TK_NAME) { px_vec_drop(&handlers); return px_err_generic(p); }
+                px_tok_next(p);
+                name = px_tok_str(p, nt);
             }
         } else if (is_star) {
-            vec_drop(&handlers);
-            return err_at_tok(p, tok_cur(p), "expected one or more exception types");
+            px_vec_drop(&handlers);
+            return px_err_at_tok(p, tok_cur(p), "expected one or more exception types");
         }
-        if (!expect_colon(p, false)) { vec_drop(&handlers); return NULL; }
-        NodeList hbody = parse_block(p, is_star ? "'except*' statement" : "'except' statement", ek);
-        if (p->error) { vec_drop(&handlers); return NULL; }
-        Node *h = node_new(p, N_ExceptHandler, ek->lineno, ek->col, ek->lineno, ek->col);
+        if (!expect_colon(p, false)) { px_vec_drop(&handlers); return NULL; }
+        NodeList hbody = px_parse_block(p, is_star ? "'except*' statement" : "'except' statement", ek);
+        if (p->error) { px_vec_drop(&handlers); return NULL; }
+        Node *h = px_node_new(p, N_ExceptHandler, ek->lineno, ek->col, ek->lineno, ek->col);
         h->v.handler.type = type;
         h->v.handler.name = name;
         h->v.handler.body = hbody;
         end_at_last(h, &hbody);
-        vec_push(&handlers, h);
+        px_vec_push(&handlers, h);
         n->end_lineno = h->end_lineno;
         n->end_col_offset = h->end_col_offset;
     }
     if (star == 1) n->kind = N_TryStar;
-    n->v.tryst.handlers = vec_finish(p, &handlers);
+    n->v.tryst.handlers = px_vec_finish(p, &handlers);
     if (n->v.tryst.handlers.n && !parse_else(p, n, &n->v.tryst.orelse)) return NULL;
     if (tok_at(p, TK_KW_finally)) {
-        Token *fk = tok_next(p);
+        Token *fk = px_tok_next(p);
         CHECK(expect_colon(p, true));
-        n->v.tryst.finalbody = parse_block(p, "'finally' statement", fk);
+        n->v.tryst.finalbody = px_parse_block(p, "'finally' statement", fk);
         if (p->error) return NULL;
         end_at_last(n, &n->v.tryst.finalbody);
     }
     if (!n->v.tryst.handlers.n && !n->v.tryst.finalbody.n)
-        return err_at_tok(p, tok_cur(p), "expected 'except' or 'finally' block");
+        return px_err_at_tok(p, tok_cur(p), "expected 'except' or 'finally' block");
     return n;
 }
 
 static Node *parse_funcdef(Parser *p, Token *start, bool is_async, NodeList decorators)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     Token *name = tok_cur(p);
-    if (name->type != TK_NAME) return err_generic(p);
-    tok_next(p);
-    if (!tok_at(p, TK_LPAR)) return err_at_tok(p, tok_cur(p), "expected '('");
-    tok_next(p);
-    Arguments *args = parse_params(p, false);
+    if (name->type != TK_NAME) return px_err_generic(p);
+    px_tok_next(p);
+    if (!tok_at(p, TK_LPAR)) return px_err_at_tok(p, tok_cur(p), "expected '('");
+    px_tok_next(p);
+    Arguments *args = px_parse_params(p, false);
     CHECK(args);
-    CHECK(tok_expect(p, TK_RPAR));
+    CHECK(px_tok_expect(p, TK_RPAR));
     Node *returns = NULL;
-    if (tok_accept(p, TK_RARROW)) {
-        returns = parse_expression(p);
+    if (px_tok_accept(p, TK_RARROW)) {
+        returns = px_parse_expression(p);
         CHECK(returns);
     }
     CHECK(expect_colon(p, true));
-    NodeList body = parse_block(p, "function definition", kw);
+    NodeList body = px_parse_block(p, "function definition", kw);
     if (p->error) return NULL;
-    Node *n = node_new(p, N_FunctionDef, start->lineno, start->col, start->lineno, start->col);
-    n->v.funcdef.name = tok_str(p, name);
+    Node *n = px_node_new(p, N_FunctionDef, start->lineno, start->col, start->lineno, start->col);
+    n->v.funcdef.name = px_tok_str(p, name);
     n->v.funcdef.args = args;
     n->v.funcdef.body = body;
     n->v.funcdef.decorators = decorators;
@@ -758,22 +758,22 @@ static Node *parse_funcdef(Parser *p, Token *start, bool is_async, NodeList deco
 
 static Node *parse_classdef(Parser *p, NodeList decorators)
 {
-    Token *kw = tok_next(p);
+    Token *kw = px_tok_next(p);
     Token *name = tok_cur(p);
-    if (name->type != TK_NAME) return err_generic(p);
-    tok_next(p);
+    if (name->type != TK_NAME) return px_err_generic(p);
+    px_tok_next(p);
     Node tmp;
     memset(&tmp, 0, sizeof tmp);
     if (tok_at(p, TK_LPAR)) {
-        Token *lpar = tok_next(p);
-        parse_call_args(p, &tmp, lpar, true);
+        Token *lpar = px_tok_next(p);
+        px_parse_call_args(p, &tmp, lpar, true);
         if (p->error) return NULL;
     }
     CHECK(expect_colon(p, false));
-    NodeList body = parse_block(p, "class definition", kw);
+    NodeList body = px_parse_block(p, "class definition", kw);
     if (p->error) return NULL;
-    Node *n = node_new(p, N_ClassDef, kw->lineno, kw->col, kw->lineno, kw->col);
-    n->v.classdef.name = tok_str(p, name);
+    Node *n = px_node_new(p, N_ClassDef, kw->lineno, kw->col, kw->lineno, kw->col);
+    n->v.classdef.name = px_tok_str(p, name);
     n->v.classdef.bases = tmp.v.call.args;
     n->v.classdef.keywords = tmp.v.call.keywords;
     n->v.classdef.body = body;
@@ -785,21 +785,21 @@ static Node *parse_classdef(Parser *p, NodeList decorators)
 static Node *parse_decorated(Parser *p)
 {
     Vec decs;
-    vec_init(&decs);
-    while (tok_accept(p, TK_AT)) {
-        Node *d = parse_named_expression(p);
-        if (!d || !tok_expect(p, TK_NEWLINE)) { vec_drop(&decs); return NULL; }
-        vec_push(&decs, d);
+    px_vec_init(&decs);
+    while (px_tok_accept(p, TK_AT)) {
+        Node *d = px_parse_named_expression(p);
+        if (!d || !px_tok_expect(p, TK_NEWLINE)) { px_vec_drop(&decs); return NULL; }
+        px_vec_push(&decs, d);
     }
-    NodeList dl = vec_finish(p, &decs);
+    NodeList dl = px_vec_finish(p, &decs);
     Token *t = tok_cur(p);
     if (t->type == TK_KW_def) return parse_funcdef(p, t, false, dl);
     if (t->type == TK_KW_async && tok_peek(p, 1) == TK_KW_def) {
-        tok_next(p);
+        px_tok_next(p);
         return parse_funcdef(p, t, true, dl);
     }
     if (t->type == TK_KW_class) return parse_classdef(p, dl);
-    return err_generic(p);
+    return px_err_generic(p);
 }
 
 /* One statement (a compound statement, or a line of simple statements) appended to out. */
@@ -820,19 +820,19 @@ static bool parse_statement(Parser *p, Vec *out)
     case TK_KW_async: {
         int nx = tok_peek(p, 1);
         if (nx == TK_KW_def || nx == TK_KW_for || nx == TK_KW_with) {
-            tok_next(p);
+            px_tok_next(p);
             n = nx == TK_KW_def ? parse_funcdef(p, t, true, none)
               : nx == TK_KW_for ? parse_for(p, t, true) : parse_with(p, t, true);
             break;
         }
-        err_generic(p);
+        px_err_generic(p);
         return false;
     }
     default:
         return parse_simple_stmts(p, out);
     }
     if (!n) return false;
-    vec_push(out, n);
+    px_vec_push(out, n);
     return true;
 }
 
@@ -843,11 +843,11 @@ static bool parse_statement(Parser *p, Vec *out)
 static void prefer_tokenizer_error(Parser *p, bool from_tokenizer)
 {
     TokError *e = &p->tokerr;
-    if (!p->error || from_tokenizer || e->kind == TE_NONE) return;
+    if (!p->error || from_tokenizer || p->final || e->kind == TE_NONE) return;
     int err_line = p->toks[p->maxpos].lineno;
     if (e->kind == TE_RAISED || (e->kind == TE_EOF && e->paren && e->paren_lineno < err_line)) {
         p->error = false;
-        err_tokenizer(p);
+        px_err_tokenizer(p);
     }
 }
 
@@ -862,11 +862,88 @@ static bool source_ends_with_blank_line(const char *src)
     return true;
 }
 
+/* The encoding named by a PEP 263 cookie on line 1 or 2 is Latin-1? */
+static bool latin1_cookie(const char *src)
+{
+    const char *line = src;
+    for (int i = 0; i < 2 && *line; i++) {
+        const char *e = strchr(line, '\n');
+        size_t n = e ? (size_t)(e - line) : strlen(line);
+        const char *q = line;
+        while (q < line + n && (*q == ' ' || *q == '\t' || *q == '\f')) q++;
+        if (q < line + n && *q == '#') {
+            for (const char *c = q; c + 7 < line + n; c++) {
+                if (memcmp(c, "coding", 6) == 0 && (c[6] == ':' || c[6] == '=')) {
+                    c += 7;
+                    while (*c == ' ' || *c == '\t') c++;
+                    char name[32];
+                    size_t k = 0;
+                    while (k < sizeof name - 1 && (c[k] == '-' || c[k] == '_' || c[k] == '.' ||
+                                                   (c[k] >= '0' && c[k] <= '9') ||
+                                                   ((c[k] | 0x20) >= 'a' && (c[k] | 0x20) <= 'z'))) {
+                        name[k] = (char)(c[k] == '_' ? '-' : (c[k] | 0x20));
+                        if (c[k] >= '0' && c[k] <= '9') name[k] = c[k];
+                        k++;
+                    }
+                    name[k] = '\0';
+                    return strcmp(name, "latin-1") == 0 || strcmp(name, "iso-8859-1") == 0 ||
+                           strcmp(name, "latin1") == 0 || strcmp(name, "iso8859-1") == 0 ||
+                           strncmp(name, "latin-1-", 8) == 0 || strncmp(name, "iso-8859-1-", 11) == 0;
+                }
+            }
+        } else if (q < line + n) {
+            break;   /* the cookie must be on a comment-only line */
+        }
+        if (!e) break;
+        line = e + 1;
+    }
+    return false;
+}
+
+/* Offset of the first byte that is not valid UTF-8, or -1. */
+static long invalid_utf8(const char *src)
+{
+    const unsigned char *s = (const unsigned char *)src;
+    for (long i = 0; s[i];) {
+        unsigned char c = s[i];
+        if (c < 0x80) { i++; continue; }
+        int n = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+        if (!n || (n == 2 && c < 0xC2) || (n == 4 && c > 0xF4)) return i;
+        for (int k = 1; k < n; k++)
+            if ((s[i + k] & 0xC0) != 0x80) return i;
+        if (n == 3 && ((c == 0xE0 && s[i + 1] < 0xA0) || (c == 0xED && s[i + 1] >= 0xA0))) return i;
+        if (n == 4 && ((c == 0xF0 && s[i + 1] < 0x90) || (c == 0xF4 && s[i + 1] >= 0x90))) return i;
+        i += n;
+    }
+    return -1;
+}
+
 Node *parse_source(Arena *arena, const char *source, const char *filename, ParseMode mode,
                    SyntaxErrorInfo *err)
 {
-    (void)filename;
     memset(err, 0, sizeof *err);
+    /* Source encoding: UTF-8, or Latin-1 when a coding cookie says so (re-encoded here). */
+    long bad = invalid_utf8(source);
+    if (bad >= 0 && latin1_cookie(source)) {
+        size_t n = strlen(source);
+        char *copy = arena_alloc(arena, 2 * n + 1);
+        size_t k = 0;
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)source[i];
+            if (c < 0x80) copy[k++] = (char)c;
+            else { copy[k++] = (char)(0xC0 | (c >> 6)); copy[k++] = (char)(0x80 | (c & 0x3F)); }
+        }
+        copy[k] = '\0';
+        source = copy;
+    } else if (bad >= 0) {
+        int line = 1;
+        for (long i = 0; i < bad; i++) if (source[i] == '\n') line++;
+        snprintf(err->msg, sizeof err->msg,
+                 "Non-UTF-8 code starting with '\\x%02x' in file %s on line %d, but no encoding "
+                 "declared; see https://peps.python.org/pep-0263/ for details",
+                 (unsigned char)source[bad], filename ? filename : "<string>", line);
+        return NULL;
+    }
     /* Universal newlines: "\r\n" and "\r" become "\n" (positions and string contents). */
     if (strchr(source, '\r')) {
         size_t n = strlen(source);
@@ -887,28 +964,40 @@ Node *parse_source(Arena *arena, const char *source, const char *filename, Parse
     p->err = err;
     p->mode = mode;
     p->src = source;
-    tokenize(source, strlen(source), &p->ta, &p->tokerr, false, 1, 0);
+    px_tokenize(source, strlen(source), &p->ta, &p->tokerr, false, 1, 0);
     p->toks = p->ta.toks;
     p->ntok = p->ta.n;
 
     Node *result = NULL;
     Vec body;
-    vec_init(&body);
+    px_vec_init(&body);
     if (mode == PARSE_EVAL) {
         while (tok_at(p, TK_NEWLINE) || tok_at(p, TK_INDENT)) p->pos++;
-        Node *e = parse_star_expressions(p);
+        Node *e = px_parse_star_expressions(p);
+        /* eval input is `expressions`: no top-level starred items */
+        if (e && e->kind == N_Starred) e = px_err_range(p, e->lineno, e->col_offset, e->lineno, e->col_offset + 1, "invalid syntax");
+        if (e && e->kind == N_Tuple)
+            for (size_t i = 0; i < e->v.seq.elts.n; i++) {
+                Node *s = e->v.seq.elts.items[i];
+                if (s->kind == N_Starred) { e = px_err_range(p, s->lineno, s->col_offset, s->lineno, s->col_offset + 1, "invalid syntax"); break; }
+            }
         if (e) {
             while (tok_at(p, TK_NEWLINE) || tok_at(p, TK_DEDENT)) p->pos++;
-            if (!tok_at(p, TK_ENDMARKER)) err_generic(p);
+            if (!tok_at(p, TK_ENDMARKER)) px_err_generic(p);
             else {
-                result = node_new(p, N_Expression, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+                result = px_node_new(p, N_Expression, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
                 result->v.expression.body = e;
             }
         }
     } else if (mode == PARSE_SINGLE) {
         bool compound = false;
-        if (tok_at(p, TK_NEWLINE)) p->pos++;
-        if (!tok_at(p, TK_ENDMARKER)) {
+        if (tok_at(p, TK_ENDMARKER) || tok_at(p, TK_NEWLINE)) {
+            if (source[strspn(source, " \t\f\n")] == '\0') {
+                px_err_generic(p);   /* CPython compiles no empty 'single' input */
+            } else if (!source_ends_with_blank_line(source)) {
+                compound = true;     /* only comments: CPython's REPL asks for more */
+            }
+        } else {
             int t = tok_type(p);
             compound = t == TK_KW_if || t == TK_KW_while || t == TK_KW_for || t == TK_KW_try ||
                        t == TK_KW_with || t == TK_KW_def || t == TK_KW_class || t == TK_AT ||
@@ -916,7 +1005,7 @@ Node *parse_source(Arena *arena, const char *source, const char *filename, Parse
             if (parse_statement(p, &body)) {
                 while (tok_at(p, TK_NEWLINE) || tok_at(p, TK_DEDENT)) p->pos++;
                 if (!tok_at(p, TK_ENDMARKER))
-                    err_at_tok(p, tok_cur(p), "multiple statements found while compiling a single statement");
+                    px_err_at_tok(p, &p->toks[p->pos - 1], "multiple statements found while compiling a single statement");
             }
         }
         if (!p->error) {
@@ -925,21 +1014,21 @@ Node *parse_source(Arena *arena, const char *source, const char *filename, Parse
                 snprintf(err->msg, sizeof err->msg, "incomplete input");
                 p->error = true;
             } else {
-                result = node_new(p, N_Interactive, 1, 0, 1, 0);
-                result->v.module.body = vec_finish(p, &body);
+                result = px_node_new(p, N_Interactive, 1, 0, 1, 0);
+                result->v.module.body = px_vec_finish(p, &body);
             }
         }
     } else {
         while (!tok_at(p, TK_ENDMARKER)) {
-            if (tok_at(p, TK_ERRORTOKEN)) { err_tokenizer(p); break; }
+            if (tok_at(p, TK_ERRORTOKEN)) { px_err_tokenizer(p); break; }
             if (!parse_statement(p, &body)) break;
         }
         if (!p->error) {
-            result = node_new(p, N_Module, 1, 0, 1, 0);
-            result->v.module.body = vec_finish(p, &body);
+            result = px_node_new(p, N_Module, 1, 0, 1, 0);
+            result->v.module.body = px_vec_finish(p, &body);
         }
     }
-    vec_drop(&body);
+    px_vec_drop(&body);
     if (p->error) {
         bool from_tok = p->toks[p->maxpos].type == TK_ERRORTOKEN && !p->special;
         if (strcmp(err->msg, p->tokerr.msg) == 0 && p->tokerr.kind != TE_NONE) from_tok = true;
@@ -957,7 +1046,7 @@ Node *parse_source(Arena *arena, const char *source, const char *filename, Parse
         }
         result = NULL;
     }
-    token_array_free(&p->ta);
+    px_token_array_free(&p->ta);
     return result;
 }
 

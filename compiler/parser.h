@@ -1,5 +1,7 @@
 /* parser.h: internal state and helpers shared by the parser's files (parser.c statements,
  * parser_expr.c expressions, parser_string.c literals and f-strings, parser_errors.c). */
+/* Exported helpers carry the px_ ("parser-internal") prefix so they cannot collide with the
+ * runtime's names inside the static library. */
 #ifndef VITRINE_PARSER_H
 #define VITRINE_PARSER_H
 
@@ -17,11 +19,13 @@ typedef struct Parser {
     SyntaxErrorInfo *err;
     bool error;       /* an error is recorded: everything unwinds returning NULL */
     bool special;     /* the recorded error is a specific message (not "invalid syntax") */
+    bool final;       /* the recorded error wins over tokenizer errors later in the file */
     ParseMode mode;
     const char *src;
     struct Parser *outer;   /* enclosing parser when parsing an f-string expression */
     int fdepth;             /* f-string nesting depth */
     int fcol0;              /* source column where the f-string expression starts */
+    int depth;              /* expression nesting, to bound recursion */
 } Parser;
 
 /* A growable list of nodes, copied into the arena when done. */
@@ -31,10 +35,10 @@ typedef struct Vec {
     Node *small[8];
 } Vec;
 
-void vec_init(Vec *v);
-void vec_push(Vec *v, Node *n);
-NodeList vec_finish(Parser *p, Vec *v);   /* also frees v's heap storage */
-void vec_drop(Vec *v);
+void px_vec_init(Vec *v);
+void px_vec_push(Vec *v, Node *n);
+NodeList px_vec_finish(Parser *p, Vec *v);   /* also frees v's heap storage */
+void px_vec_drop(Vec *v);
 
 /* Tokens. */
 static inline Token *tok_cur(Parser *p)
@@ -52,51 +56,50 @@ static inline int tok_peek(Parser *p, int k)
     return p->toks[i].type;
 }
 static inline Token *tok_prev(Parser *p) { return &p->toks[p->pos - 1]; }
-Token *tok_next(Parser *p);                /* consume the current token */
-bool tok_accept(Parser *p, int type);     /* consume it if it has this type */
-Token *tok_expect(Parser *p, int type);   /* consume or raise "invalid syntax" */
+Token *px_tok_next(Parser *p);                /* consume the current token */
+bool px_tok_accept(Parser *p, int type);     /* consume it if it has this type */
+Token *px_tok_expect(Parser *p, int type);   /* consume or raise "invalid syntax" */
 
 /* Nodes. */
-Node *node_new(Parser *p, NodeKind kind, int lineno, int col, int end_lineno, int end_col);
-Node *node_at(Parser *p, NodeKind kind, const Token *start);   /* ends at the previous token */
-Node *node_from(Parser *p, NodeKind kind, const Node *start);  /* ends at the previous token */
-void node_end(Parser *p, Node *n);        /* set n's end to the previous token's end */
-char *tok_str(Parser *p, const Token *t); /* arena copy of the token text */
+Node *px_node_new(Parser *p, NodeKind kind, int lineno, int col, int end_lineno, int end_col);
+Node *px_node_at(Parser *p, NodeKind kind, const Token *start);   /* ends at the previous token */
+Node *px_node_from(Parser *p, NodeKind kind, const Node *start);  /* ends at the previous token */
+void px_node_end(Parser *p, Node *n);        /* set n's end to the previous token's end */
+char *px_tok_str(Parser *p, const Token *t); /* arena copy of the token text */
 
 /* Errors (parser_errors.c). All return NULL so callers can `return syntax_error(...)`. */
-void *err_generic(Parser *p);             /* "invalid syntax" at the furthest token */
-void *err_at_tok(Parser *p, const Token *t, const char *fmt, ...);
-void *err_at_node(Parser *p, const Node *n, const char *fmt, ...);
-void *err_range(Parser *p, int lineno, int col, int end_lineno, int end_col, const char *fmt, ...);
-void *err_indent(Parser *p, const char *fmt, ...);   /* IndentationError at the current token */
-void *err_tokenizer(Parser *p);           /* report the tokenizer's error */
-const char *expr_name(const Node *n);     /* "function call", "literal"... as CPython */
+void *px_err_generic(Parser *p);             /* "invalid syntax" at the furthest token */
+void *px_err_at_tok(Parser *p, const Token *t, const char *fmt, ...);
+void *px_err_at_node(Parser *p, const Node *n, const char *fmt, ...);
+void *px_err_range(Parser *p, int lineno, int col, int end_lineno, int end_col, const char *fmt, ...);
+void *px_err_indent(Parser *p, const char *fmt, ...);   /* IndentationError at the current token */
+void *px_err_tokenizer(Parser *p);           /* report the tokenizer's error */
+const char *px_expr_name(const Node *n);     /* "function call", "literal"... as CPython */
 /* Set ctx to Store/Del on a target; on an invalid target raise CPython's error and return false. */
-bool set_target_ctx(Parser *p, Node *n, ExprContext ctx);
-const Node *invalid_target(const Node *n, ExprContext ctx);
-bool can_start_expr(int type);
+bool px_set_target_ctx(Parser *p, Node *n, ExprContext ctx);
+const Node *px_invalid_target(const Node *n, ExprContext ctx);
+bool px_can_start_expr(int type);
 
 /* Expressions (parser_expr.c). */
-Node *parse_expression(Parser *p);        /* expression (incl. lambda, if-else) */
-Node *parse_named_expression(Parser *p);  /* NAME := expr | expression */
-Node *parse_star_expressions(Parser *p);  /* a, *b, c -> Tuple */
-Node *parse_star_named_expressions_tuple(Parser *p);  /* for return/yield: star_expressions */
-Node *parse_bitwise_or(Parser *p);
-Node *parse_disjunction(Parser *p);
-Node *parse_yield_expr(Parser *p);
-Node *parse_star_targets(Parser *p);      /* for/comprehension targets: stops before 'in' */
-Node *parse_primary(Parser *p);
-Node *parse_star_target(Parser *p);       /* one target: '*'? bitwise_or */
-Arguments *parse_params(Parser *p, bool lambda);   /* up to ')' or ':' */
-void parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class);
+Node *px_parse_expression(Parser *p);        /* expression (incl. lambda, if-else) */
+Node *px_parse_named_expression(Parser *p);  /* NAME := expr | expression */
+Node *px_parse_star_expressions(Parser *p);  /* a, *b, c -> Tuple */
+Node *px_parse_bitwise_or(Parser *p);
+Node *px_parse_disjunction(Parser *p);
+Node *px_parse_yield_expr(Parser *p);
+Node *px_parse_star_targets(Parser *p);      /* for/comprehension targets: stops before 'in' */
+Node *px_parse_primary(Parser *p);
+Node *px_parse_star_target(Parser *p);       /* one target: '*'? bitwise_or */
+Arguments *px_parse_params(Parser *p, bool lambda);   /* up to ')' or ':' */
+void px_parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class);
 
 /* ast.dump(tree, include_attributes=attributes) (ast.c). */
-void ast_dump_ex(const Node *n, FILE *out, bool attributes);
+void px_ast_dump_ex(const Node *n, FILE *out, bool attributes);
 
 /* Strings (parser_string.c): STRING tokens from p->pos, concatenated. */
-Node *parse_strings(Parser *p);
+Node *px_parse_strings(Parser *p);
 
 /* Statements (parser.c). */
-NodeList parse_block(Parser *p, const char *what, const Token *kw);
+NodeList px_parse_block(Parser *p, const char *what, const Token *kw);
 
 #endif

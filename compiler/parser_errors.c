@@ -8,14 +8,14 @@
 
 /* ---- lists ---- */
 
-void vec_init(Vec *v)
+void px_vec_init(Vec *v)
 {
     v->items = v->small;
     v->n = 0;
     v->cap = 8;
 }
 
-void vec_push(Vec *v, Node *n)
+void px_vec_push(Vec *v, Node *n)
 {
     if (v->n == v->cap) {
         size_t cap = v->cap * 2;
@@ -29,18 +29,18 @@ void vec_push(Vec *v, Node *n)
     v->items[v->n++] = n;
 }
 
-NodeList vec_finish(Parser *p, Vec *v)
+NodeList px_vec_finish(Parser *p, Vec *v)
 {
     NodeList l = {NULL, v->n};
     if (v->n) {
         l.items = arena_alloc(p->arena, v->n * sizeof(Node *));
         memcpy(l.items, v->items, v->n * sizeof(Node *));
     }
-    vec_drop(v);
+    px_vec_drop(v);
     return l;
 }
 
-void vec_drop(Vec *v)
+void px_vec_drop(Vec *v)
 {
     if (v->items != v->small) free(v->items);
     v->items = v->small;
@@ -50,29 +50,29 @@ void vec_drop(Vec *v)
 
 /* ---- tokens and nodes ---- */
 
-Token *tok_next(Parser *p)
+Token *px_tok_next(Parser *p)
 {
     Token *t = tok_cur(p);
     if (t->type != TK_ENDMARKER && t->type != TK_ERRORTOKEN) p->pos++;
     return t;
 }
 
-bool tok_accept(Parser *p, int type)
+bool px_tok_accept(Parser *p, int type)
 {
     if (tok_type(p) != type) return false;
     p->pos++;
     return true;
 }
 
-Token *tok_expect(Parser *p, int type)
+Token *px_tok_expect(Parser *p, int type)
 {
     Token *t = tok_cur(p);
-    if (t->type != type) return err_generic(p);
+    if (t->type != type) return px_err_generic(p);
     p->pos++;
     return t;
 }
 
-Node *node_new(Parser *p, NodeKind kind, int lineno, int col, int end_lineno, int end_col)
+Node *px_node_new(Parser *p, NodeKind kind, int lineno, int col, int end_lineno, int end_col)
 {
     Node *n = arena_alloc(p->arena, sizeof(Node));
     n->kind = kind;
@@ -83,31 +83,31 @@ Node *node_new(Parser *p, NodeKind kind, int lineno, int col, int end_lineno, in
     return n;
 }
 
-Node *node_at(Parser *p, NodeKind kind, const Token *start)
+Node *px_node_at(Parser *p, NodeKind kind, const Token *start)
 {
     const Token *e = tok_prev(p);
-    return node_new(p, kind, start->lineno, start->col, e->end_lineno, e->end_col);
+    return px_node_new(p, kind, start->lineno, start->col, e->end_lineno, e->end_col);
 }
 
-Node *node_from(Parser *p, NodeKind kind, const Node *start)
+Node *px_node_from(Parser *p, NodeKind kind, const Node *start)
 {
     const Token *e = tok_prev(p);
-    return node_new(p, kind, start->lineno, start->col_offset, e->end_lineno, e->end_col);
+    return px_node_new(p, kind, start->lineno, start->col_offset, e->end_lineno, e->end_col);
 }
 
-void node_end(Parser *p, Node *n)
+void px_node_end(Parser *p, Node *n)
 {
     const Token *e = tok_prev(p);
     n->end_lineno = e->end_lineno;
     n->end_col_offset = e->end_col;
 }
 
-char *tok_str(Parser *p, const Token *t)
+char *px_tok_str(Parser *p, const Token *t)
 {
     return arena_strndup(p->arena, t->start, (size_t)t->len);
 }
 
-bool can_start_expr(int type)
+bool px_can_start_expr(int type)
 {
     switch (type) {
     case TK_NAME: case TK_NUMBER: case TK_STRING: case TK_LPAR: case TK_LSQB: case TK_LBRACE:
@@ -157,10 +157,10 @@ static void set_error(Parser *p, int exc, int lineno, int off, int end_lineno, i
         return;
     }
     int len;
-    const char *line = token_line(&p->ta, lineno, &len);
+    const char *line = px_token_line(&p->ta, lineno, &len);
     e->offset = char_offset(line, len, off);
     int elen;
-    const char *eline = end_lineno == lineno ? line : token_line(&p->ta, end_lineno, &elen);
+    const char *eline = end_lineno == lineno ? line : px_token_line(&p->ta, end_lineno, &elen);
     if (end_lineno != lineno) len = eline ? elen : 0;
     e->end_offset = char_offset(eline, len, end_off);
     if (line) {
@@ -183,7 +183,7 @@ static void *raise_err(Parser *p, int exc, int lineno, int off, int end_lineno, 
     return NULL;
 }
 
-void *err_tokenizer(Parser *p)
+void *px_err_tokenizer(Parser *p)
 {
     TokError *e = &p->tokerr;
     raise_err(p, e->exc, e->lineno, e->off, e->end_lineno, e->end_off, "%s", e->msg);
@@ -192,15 +192,20 @@ void *err_tokenizer(Parser *p)
     return NULL;
 }
 
-void *err_generic(Parser *p)
+void *px_err_generic(Parser *p)
 {
     if (p->error) return NULL;
     Token *t = &p->toks[p->maxpos];
-    if (t->type == TK_ERRORTOKEN) return err_tokenizer(p);
+    if (t->type == TK_ERRORTOKEN) return px_err_tokenizer(p);
     if (t->type == TK_INDENT || t->type == TK_DEDENT) {
         raise_err(p, 1, t->lineno, t->col, t->lineno, -1,
               t->type == TK_INDENT ? "unexpected indent" : "unexpected unindent");
         p->special = true;
+        p->final = true;   /* CPython reports these before looking further for tokenizer errors */
+        return NULL;
+    }
+    if (t->type == TK_ENDMARKER && !t->start && p->maxpos == 0 && p->src && !p->src[0]) {
+        raise_err(p, 0, 0, 0, 0, 0, "invalid syntax");   /* no input at all */
         return NULL;
     }
     if (t->type == TK_ENDMARKER && !t->start) {
@@ -212,7 +217,7 @@ void *err_generic(Parser *p)
     return raise_err(p, 0, t->lineno, t->col + 1, t->end_lineno, t->end_col + 1, "invalid syntax");
 }
 
-void *err_at_tok(Parser *p, const Token *t, const char *fmt, ...)
+void *px_err_at_tok(Parser *p, const Token *t, const char *fmt, ...)
 {
     if (p->error) return NULL;
     va_list ap;
@@ -226,7 +231,7 @@ void *err_at_tok(Parser *p, const Token *t, const char *fmt, ...)
     return NULL;
 }
 
-void *err_at_node(Parser *p, const Node *n, const char *fmt, ...)
+void *px_err_at_node(Parser *p, const Node *n, const char *fmt, ...)
 {
     if (p->error) return NULL;
     va_list ap;
@@ -237,7 +242,7 @@ void *err_at_node(Parser *p, const Node *n, const char *fmt, ...)
     return NULL;
 }
 
-void *err_range(Parser *p, int lineno, int col, int end_lineno, int end_col, const char *fmt, ...)
+void *px_err_range(Parser *p, int lineno, int col, int end_lineno, int end_col, const char *fmt, ...)
 {
     if (p->error) return NULL;
     va_list ap;
@@ -248,7 +253,7 @@ void *err_range(Parser *p, int lineno, int col, int end_lineno, int end_col, con
     return NULL;
 }
 
-void *err_indent(Parser *p, const char *fmt, ...)
+void *px_err_indent(Parser *p, const char *fmt, ...)
 {
     if (p->error) return NULL;
     Token *t = tok_cur(p);
@@ -264,7 +269,7 @@ void *err_indent(Parser *p, const char *fmt, ...)
     return NULL;
 }
 
-const char *expr_name(const Node *n)
+const char *px_expr_name(const Node *n)
 {
     switch (n->kind) {
     case N_Attribute: return "attribute";
@@ -301,17 +306,17 @@ const char *expr_name(const Node *n)
 }
 
 /* The first sub-node that cannot be a target, or NULL (CPython's _PyPegen_get_invalid_target). */
-const Node *invalid_target(const Node *n, ExprContext ctx)
+const Node *px_invalid_target(const Node *n, ExprContext ctx)
 {
     switch (n->kind) {
     case N_Name: case N_Attribute: case N_Subscript:
         return NULL;
     case N_Starred:
         if (ctx == CTX_DEL) return n;
-        return invalid_target(n->v.starred.value, ctx);
+        return px_invalid_target(n->v.starred.value, ctx);
     case N_List: case N_Tuple:
         for (size_t i = 0; i < n->v.seq.elts.n; i++) {
-            const Node *r = invalid_target(n->v.seq.elts.items[i], ctx);
+            const Node *r = px_invalid_target(n->v.seq.elts.items[i], ctx);
             if (r) return r;
         }
         return NULL;
@@ -335,14 +340,14 @@ static void apply_ctx(Node *n, ExprContext ctx)
     }
 }
 
-bool set_target_ctx(Parser *p, Node *n, ExprContext ctx)
+bool px_set_target_ctx(Parser *p, Node *n, ExprContext ctx)
 {
-    const Node *bad = invalid_target(n, ctx);
+    const Node *bad = px_invalid_target(n, ctx);
     if (bad) {
         if (ctx == CTX_DEL)
-            err_at_node(p, bad, "cannot delete %s", expr_name(bad));
+            px_err_at_node(p, bad, "cannot delete %s", px_expr_name(bad));
         else
-            err_at_node(p, bad, "cannot assign to %s", expr_name(bad));
+            px_err_at_node(p, bad, "cannot assign to %s", px_expr_name(bad));
         return false;
     }
     apply_ctx(n, ctx);

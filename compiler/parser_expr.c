@@ -7,14 +7,38 @@
 #include "parser.h"
 
 static Node *parse_atom(Parser *p);
+static Node *parse_factor_inner(Parser *p);
+static Node *parse_inversion_inner(Parser *p);
+static Node *parse_expression_inner(Parser *p);
+
+/* Recursion guard: absurdly nested input must not overflow the C stack (CPython fails with
+ * MemoryError there; we report a SyntaxError). */
+#define MAX_DEPTH 1500
+/* Left-recursive chains (a.b.c..., 1+1+...) build trees as deep as they are long; CPython's
+ * compiler gives up near 3000 levels, so do we (the code generator recurses over the tree). */
+#define MAX_CHAIN 2900
+static Node *guarded(Parser *p, Node *(*fn)(Parser *))
+{
+    if (++p->depth > MAX_DEPTH) {
+        p->depth--;
+        return px_err_at_tok(p, tok_cur(p), "too many nested expressions (source too complex to parse)");
+    }
+    Node *r = fn(p);
+    p->depth--;
+    return r;
+}
+
+static Node *parse_factor(Parser *p) { return guarded(p, parse_factor_inner); }
+static Node *parse_inversion(Parser *p) { return guarded(p, parse_inversion_inner); }
+Node *px_parse_expression(Parser *p) { return guarded(p, parse_expression_inner); }
 static Node *parse_factor(Parser *p);
 
 #define CHECK(x) do { if (!(x)) return NULL; } while (0)
 
 static Node *mk_name(Parser *p, const Token *t, ExprContext ctx)
 {
-    Node *n = node_new(p, N_Name, t->lineno, t->col, t->end_lineno, t->end_col);
-    n->v.name.id = tok_str(p, t);
+    Node *n = px_node_new(p, N_Name, t->lineno, t->col, t->end_lineno, t->end_col);
+    n->v.name.id = px_tok_str(p, t);
     n->v.name.ctx = ctx;
     return n;
 }
@@ -52,14 +76,14 @@ static bool is_soft_keyword(const Token *t)
 static void check_juxtaposed(Parser *p, Node *a, int start)
 {
     int t = tok_type(p);
-    if (!(can_start_expr(t) && t != TK_STAR && t != TK_MINUS && t != TK_PLUS && t != TK_LPAR &&
+    if (!(px_can_start_expr(t) && t != TK_STAR && t != TK_MINUS && t != TK_PLUS && t != TK_LPAR &&
           t != TK_LSQB))
         return;
     if (a->kind == N_Name && (strcmp(a->v.name.id, "print") == 0 || strcmp(a->v.name.id, "exec") == 0) &&
         p->toks[start + 1].type != TK_LPAR) {
-        Node *b = probe(p, parse_star_expressions);
+        Node *b = probe(p, px_parse_star_expressions);
         if (b) {
-            err_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
+            px_err_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                       "Missing parentheses in call to '%s'. Did you mean %s(...)?", a->v.name.id,
                       a->v.name.id);
             return;
@@ -68,9 +92,9 @@ static void check_juxtaposed(Parser *p, Node *a, int start)
     if (p->toks[p->pos - 1].level == 0) return;
     if (is_soft_keyword(&p->toks[start])) return;
     if (p->toks[start].type == TK_NAME && p->toks[start + 1].type == TK_STRING) return;
-    Node *b = probe(p, parse_expression);
+    Node *b = probe(p, px_parse_expression);
     if (b)
-        err_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
+        px_err_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                   "invalid syntax. Perhaps you forgot a comma?");
 }
 
@@ -78,8 +102,8 @@ static void check_juxtaposed(Parser *p, Node *a, int start)
 
 static Node *parse_number(Parser *p)
 {
-    Token *t = tok_next(p);
-    Node *n = node_new(p, N_Constant, t->lineno, t->col, t->end_lineno, t->end_col);
+    Token *t = px_tok_next(p);
+    Node *n = px_node_new(p, N_Constant, t->lineno, t->col, t->end_lineno, t->end_col);
     char *s = arena_alloc(p->arena, (size_t)t->len + 1);
     int k = 0;
     bool flt = false, hex = t->len > 1 && t->start[0] == '0' && (t->start[1] | 0x20) == 'x';
@@ -110,162 +134,162 @@ static NodeList parse_comp_fors(Parser *p);
 /* Parenthesized forms: (), (yield), (expr), (a, b), (x for x in y). */
 static Node *parse_paren(Parser *p)
 {
-    Token *lpar = tok_next(p);
-    if (tok_accept(p, TK_RPAR)) {
-        Node *n = node_at(p, N_Tuple, lpar);
+    Token *lpar = px_tok_next(p);
+    if (px_tok_accept(p, TK_RPAR)) {
+        Node *n = px_node_at(p, N_Tuple, lpar);
         return n;
     }
     if (tok_at(p, TK_KW_yield)) {
-        Node *y = parse_yield_expr(p);
+        Node *y = px_parse_yield_expr(p);
         CHECK(y);
-        CHECK(tok_expect(p, TK_RPAR));
+        CHECK(px_tok_expect(p, TK_RPAR));
         return y;
     }
     Node *first;
     int start = p->pos;
     if (tok_at(p, TK_STAR)) {
-        Token *st = tok_next(p);
-        Node *v = parse_bitwise_or(p);
+        Token *st = px_tok_next(p);
+        Node *v = px_parse_bitwise_or(p);
         CHECK(v);
-        first = node_from(p, N_Starred, v);
+        first = px_node_from(p, N_Starred, v);
         first->lineno = st->lineno;
         first->col_offset = st->col;
         first->v.starred.value = v;
     } else {
-        first = parse_named_expression(p);
+        first = px_parse_named_expression(p);
         CHECK(first);
     }
     if (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
-        if (first->kind == N_Starred) return err_at_node(p, first, "iterable unpacking cannot be used in comprehension");
+        if (first->kind == N_Starred) return px_err_at_node(p, first, "iterable unpacking cannot be used in comprehension");
         NodeList gens = parse_comp_fors(p);
         if (p->error) return NULL;
-        CHECK(tok_expect(p, TK_RPAR));
-        Node *n = node_at(p, N_GeneratorExp, lpar);
+        CHECK(px_tok_expect(p, TK_RPAR));
+        Node *n = px_node_at(p, N_GeneratorExp, lpar);
         n->v.comp.elt = first;
         n->v.comp.generators = gens;
         return n;
     }
     if (tok_at(p, TK_RPAR)) {
-        tok_next(p);
-        if (first->kind == N_Starred) return err_at_node(p, first, "cannot use starred expression here");
+        px_tok_next(p);
+        if (first->kind == N_Starred) return px_err_at_node(p, first, "cannot use starred expression here");
         return first;
     }
     if (!tok_at(p, TK_COMMA)) {
         check_juxtaposed(p, first, start);
-        return err_generic(p);
+        return px_err_generic(p);
     }
     Vec v;
-    vec_init(&v);
-    vec_push(&v, first);
-    while (tok_accept(p, TK_COMMA)) {
+    px_vec_init(&v);
+    px_vec_push(&v, first);
+    while (px_tok_accept(p, TK_COMMA)) {
         if (tok_at(p, TK_RPAR)) break;
         Node *e;
         int s2 = p->pos;
         if (tok_at(p, TK_STAR)) {
-            Token *st = tok_next(p);
-            Node *val = parse_bitwise_or(p);
-            if (!val) { vec_drop(&v); return NULL; }
-            e = node_at(p, N_Starred, st);
+            Token *st = px_tok_next(p);
+            Node *val = px_parse_bitwise_or(p);
+            if (!val) { px_vec_drop(&v); return NULL; }
+            e = px_node_at(p, N_Starred, st);
             e->v.starred.value = val;
         } else {
-            e = parse_named_expression(p);
-            if (!e) { vec_drop(&v); return NULL; }
+            e = px_parse_named_expression(p);
+            if (!e) { px_vec_drop(&v); return NULL; }
         }
-        vec_push(&v, e);
+        px_vec_push(&v, e);
         if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RPAR)) check_juxtaposed(p, e, s2);
     }
-    if (!tok_expect(p, TK_RPAR)) { vec_drop(&v); return NULL; }
-    Node *n = node_at(p, N_Tuple, lpar);
-    n->v.seq.elts = vec_finish(p, &v);
+    if (!px_tok_expect(p, TK_RPAR)) { px_vec_drop(&v); return NULL; }
+    Node *n = px_node_at(p, N_Tuple, lpar);
+    n->v.seq.elts = px_vec_finish(p, &v);
     return n;
 }
 
 /* Elements of a list/set display after the first, up to `close`. */
 static bool parse_display_items(Parser *p, Vec *v, int close)
 {
-    while (tok_accept(p, TK_COMMA)) {
+    while (px_tok_accept(p, TK_COMMA)) {
         if (tok_at(p, close)) break;
         Node *e;
         int s2 = p->pos;
         if (tok_at(p, TK_STAR)) {
-            Token *st = tok_next(p);
-            Node *val = parse_bitwise_or(p);
+            Token *st = px_tok_next(p);
+            Node *val = px_parse_bitwise_or(p);
             if (!val) return false;
-            e = node_at(p, N_Starred, st);
+            e = px_node_at(p, N_Starred, st);
             e->v.starred.value = val;
         } else {
-            e = parse_named_expression(p);
+            e = px_parse_named_expression(p);
             if (!e) return false;
         }
-        vec_push(v, e);
+        px_vec_push(v, e);
         if (!tok_at(p, TK_COMMA) && !tok_at(p, close)) check_juxtaposed(p, e, s2);
     }
-    return tok_expect(p, close) != NULL;
+    return px_tok_expect(p, close) != NULL;
 }
 
 static Node *parse_star_named(Parser *p)
 {
     if (tok_at(p, TK_STAR)) {
-        Token *st = tok_next(p);
-        Node *val = parse_bitwise_or(p);
+        Token *st = px_tok_next(p);
+        Node *val = px_parse_bitwise_or(p);
         CHECK(val);
-        Node *e = node_at(p, N_Starred, st);
+        Node *e = px_node_at(p, N_Starred, st);
         e->v.starred.value = val;
         return e;
     }
-    return parse_named_expression(p);
+    return px_parse_named_expression(p);
 }
 
 static Node *parse_list(Parser *p)
 {
-    Token *lsqb = tok_next(p);
-    if (tok_accept(p, TK_RSQB)) return node_at(p, N_List, lsqb);
+    Token *lsqb = px_tok_next(p);
+    if (px_tok_accept(p, TK_RSQB)) return px_node_at(p, N_List, lsqb);
     int start = p->pos;
     Node *first = parse_star_named(p);
     CHECK(first);
     if (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
-        if (first->kind == N_Starred) return err_at_node(p, first, "iterable unpacking cannot be used in comprehension");
+        if (first->kind == N_Starred) return px_err_at_node(p, first, "iterable unpacking cannot be used in comprehension");
         NodeList gens = parse_comp_fors(p);
         if (p->error) return NULL;
-        CHECK(tok_expect(p, TK_RSQB));
-        Node *n = node_at(p, N_ListComp, lsqb);
+        CHECK(px_tok_expect(p, TK_RSQB));
+        Node *n = px_node_at(p, N_ListComp, lsqb);
         n->v.comp.elt = first;
         n->v.comp.generators = gens;
         return n;
     }
     if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RSQB)) check_juxtaposed(p, first, start);
     Vec v;
-    vec_init(&v);
-    vec_push(&v, first);
-    if (!parse_display_items(p, &v, TK_RSQB)) { vec_drop(&v); return NULL; }
-    Node *n = node_at(p, N_List, lsqb);
-    n->v.seq.elts = vec_finish(p, &v);
+    px_vec_init(&v);
+    px_vec_push(&v, first);
+    if (!parse_display_items(p, &v, TK_RSQB)) { px_vec_drop(&v); return NULL; }
+    Node *n = px_node_at(p, N_List, lsqb);
+    n->v.seq.elts = px_vec_finish(p, &v);
     return n;
 }
 
 static Node *parse_dict_or_set(Parser *p)
 {
-    Token *lb = tok_next(p);
-    if (tok_accept(p, TK_RBRACE)) return node_at(p, N_Dict, lb);
+    Token *lb = px_tok_next(p);
+    if (px_tok_accept(p, TK_RBRACE)) return px_node_at(p, N_Dict, lb);
     int start = p->pos;
     if (tok_at(p, TK_DOUBLESTAR) || tok_peek(p, 0) != TK_STAR) {
         Node *key = NULL, *val;
-        if (tok_accept(p, TK_DOUBLESTAR)) {
-            val = parse_bitwise_or(p);
+        if (px_tok_accept(p, TK_DOUBLESTAR)) {
+            val = px_parse_bitwise_or(p);
             CHECK(val);
         } else {
-            key = parse_named_expression(p);
+            key = px_parse_named_expression(p);
             CHECK(key);
             if (!tok_at(p, TK_COLON)) goto set;
-            if (key->kind == N_NamedExpr) return err_generic(p);
-            tok_next(p);
-            val = parse_expression(p);
+            if (key->kind == N_NamedExpr) return px_err_generic(p);
+            px_tok_next(p);
+            val = px_parse_expression(p);
             CHECK(val);
             if (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
                 NodeList gens = parse_comp_fors(p);
                 if (p->error) return NULL;
-                CHECK(tok_expect(p, TK_RBRACE));
-                Node *n = node_at(p, N_DictComp, lb);
+                CHECK(px_tok_expect(p, TK_RBRACE));
+                Node *n = px_node_at(p, N_DictComp, lb);
                 n->v.comp.elt = key;
                 n->v.comp.value = val;
                 n->v.comp.generators = gens;
@@ -273,66 +297,66 @@ static Node *parse_dict_or_set(Parser *p)
             }
         }
         Vec keys, vals;
-        vec_init(&keys);
-        vec_init(&vals);
-        vec_push(&keys, key);
-        vec_push(&vals, val);
-        while (tok_accept(p, TK_COMMA)) {
+        px_vec_init(&keys);
+        px_vec_init(&vals);
+        px_vec_push(&keys, key);
+        px_vec_push(&vals, val);
+        while (px_tok_accept(p, TK_COMMA)) {
             if (tok_at(p, TK_RBRACE)) break;
-            if (tok_accept(p, TK_DOUBLESTAR)) {
+            if (px_tok_accept(p, TK_DOUBLESTAR)) {
                 key = NULL;
-                val = parse_bitwise_or(p);
+                val = px_parse_bitwise_or(p);
             } else {
-                key = parse_expression(p);
+                key = px_parse_expression(p);
                 if (key && !tok_at(p, TK_COLON)) {
                     if (tok_at(p, TK_COMMA) || tok_at(p, TK_RBRACE))
-                        err_range(p, key->lineno, key->end_col_offset - 1, key->end_lineno, -1,
+                        px_err_range(p, key->lineno, key->end_col_offset - 1, key->end_lineno, -1,
                                   "':' expected after dictionary key");
                     else
-                        err_generic(p);
+                        px_err_generic(p);
                     key = NULL;
                 }
-                val = key && tok_next(p) ? parse_expression(p) : NULL;
+                val = key && px_tok_next(p) ? px_parse_expression(p) : NULL;
             }
-            if (!val) { vec_drop(&keys); vec_drop(&vals); return NULL; }
-            vec_push(&keys, key);
-            vec_push(&vals, val);
+            if (!val) { px_vec_drop(&keys); px_vec_drop(&vals); return NULL; }
+            px_vec_push(&keys, key);
+            px_vec_push(&vals, val);
         }
-        if (!tok_expect(p, TK_RBRACE)) { vec_drop(&keys); vec_drop(&vals); return NULL; }
-        Node *n = node_at(p, N_Dict, lb);
-        n->v.dict.keys = vec_finish(p, &keys);
-        n->v.dict.values = vec_finish(p, &vals);
+        if (!px_tok_expect(p, TK_RBRACE)) { px_vec_drop(&keys); px_vec_drop(&vals); return NULL; }
+        Node *n = px_node_at(p, N_Dict, lb);
+        n->v.dict.keys = px_vec_finish(p, &keys);
+        n->v.dict.values = px_vec_finish(p, &vals);
         return n;
     set:;
         Node *first = key;
         if (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
             NodeList gens = parse_comp_fors(p);
             if (p->error) return NULL;
-            CHECK(tok_expect(p, TK_RBRACE));
-            Node *n = node_at(p, N_SetComp, lb);
+            CHECK(px_tok_expect(p, TK_RBRACE));
+            Node *n = px_node_at(p, N_SetComp, lb);
             n->v.comp.elt = first;
             n->v.comp.generators = gens;
             return n;
         }
         if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RBRACE)) check_juxtaposed(p, first, start);
         Vec v;
-        vec_init(&v);
-        vec_push(&v, first);
-        if (!parse_display_items(p, &v, TK_RBRACE)) { vec_drop(&v); return NULL; }
-        Node *sn = node_at(p, N_Set, lb);
-        sn->v.seq.elts = vec_finish(p, &v);
+        px_vec_init(&v);
+        px_vec_push(&v, first);
+        if (!parse_display_items(p, &v, TK_RBRACE)) { px_vec_drop(&v); return NULL; }
+        Node *sn = px_node_at(p, N_Set, lb);
+        sn->v.seq.elts = px_vec_finish(p, &v);
         return sn;
     }
     /* starts with '*': a set */
     Node *first = parse_star_named(p);
     CHECK(first);
-    if (tok_at(p, TK_KW_for)) return err_at_node(p, first, "iterable unpacking cannot be used in comprehension");
+    if (tok_at(p, TK_KW_for)) return px_err_at_node(p, first, "iterable unpacking cannot be used in comprehension");
     Vec v;
-    vec_init(&v);
-    vec_push(&v, first);
-    if (!parse_display_items(p, &v, TK_RBRACE)) { vec_drop(&v); return NULL; }
-    Node *n = node_at(p, N_Set, lb);
-    n->v.seq.elts = vec_finish(p, &v);
+    px_vec_init(&v);
+    px_vec_push(&v, first);
+    if (!parse_display_items(p, &v, TK_RBRACE)) { px_vec_drop(&v); return NULL; }
+    Node *n = px_node_at(p, N_Set, lb);
+    n->v.seq.elts = px_vec_finish(p, &v);
     return n;
 }
 
@@ -342,15 +366,15 @@ static Node *parse_atom(Parser *p)
     Node *n;
     switch (t->type) {
     case TK_NAME:
-        tok_next(p);
+        px_tok_next(p);
         return mk_name(p, t, CTX_LOAD);
     case TK_NUMBER:
         return parse_number(p);
     case TK_STRING:
-        return parse_strings(p);
+        return px_parse_strings(p);
     case TK_KW_None: case TK_KW_True: case TK_KW_False: case TK_ELLIPSIS:
-        tok_next(p);
-        n = node_at(p, N_Constant, t);
+        px_tok_next(p);
+        n = px_node_at(p, N_Constant, t);
         n->v.constant.kind = t->type == TK_KW_None ? CONST_NONE : t->type == TK_KW_True ? CONST_TRUE
                            : t->type == TK_KW_False ? CONST_FALSE : CONST_ELLIPSIS;
         return n;
@@ -361,9 +385,9 @@ static Node *parse_atom(Parser *p)
     case TK_LBRACE:
         return parse_dict_or_set(p);
     case TK_ERRORTOKEN:
-        return err_tokenizer(p);
+        return px_err_tokenizer(p);
     default:
-        return err_generic(p);
+        return px_err_generic(p);
     }
 }
 
@@ -373,33 +397,33 @@ static Node *parse_slice_item(Parser *p)
 {
     Token *st = tok_cur(p);
     if (tok_at(p, TK_STAR)) {
-        tok_next(p);
-        Node *v = parse_bitwise_or(p);
+        px_tok_next(p);
+        Node *v = px_parse_bitwise_or(p);
         CHECK(v);
-        Node *n = node_at(p, N_Starred, st);
+        Node *n = px_node_at(p, N_Starred, st);
         n->v.starred.value = v;
         return n;
     }
     Node *lower = NULL;
     if (!tok_at(p, TK_COLON)) {
-        lower = parse_named_expression(p);
+        lower = px_parse_named_expression(p);
         CHECK(lower);
         if (!tok_at(p, TK_COLON)) return lower;
-        if (lower->kind == N_NamedExpr) return err_generic(p);
+        if (lower->kind == N_NamedExpr) return px_err_generic(p);
     }
-    tok_next(p);   /* ':' */
+    px_tok_next(p);   /* ':' */
     Node *upper = NULL, *step = NULL;
     if (!tok_at(p, TK_COLON) && !tok_at(p, TK_COMMA) && !tok_at(p, TK_RSQB)) {
-        upper = parse_expression(p);
+        upper = px_parse_expression(p);
         CHECK(upper);
     }
-    if (tok_accept(p, TK_COLON)) {
+    if (px_tok_accept(p, TK_COLON)) {
         if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RSQB)) {
-            step = parse_expression(p);
+            step = px_parse_expression(p);
             CHECK(step);
         }
     }
-    Node *n = node_at(p, N_Slice, st);
+    Node *n = px_node_at(p, N_Slice, st);
     n->v.slice.lower = lower;
     n->v.slice.upper = upper;
     n->v.slice.step = step;
@@ -417,64 +441,69 @@ static Node *parse_slices(Parser *p)
         return first;
     }
     Vec v;
-    vec_init(&v);
-    vec_push(&v, first);
-    while (tok_accept(p, TK_COMMA)) {
+    px_vec_init(&v);
+    px_vec_push(&v, first);
+    while (px_tok_accept(p, TK_COMMA)) {
         if (tok_at(p, TK_RSQB)) break;
         Node *e = parse_slice_item(p);
-        if (!e) { vec_drop(&v); return NULL; }
-        vec_push(&v, e);
+        if (!e) { px_vec_drop(&v); return NULL; }
+        px_vec_push(&v, e);
     }
-    Node *n = node_at(p, N_Tuple, st0);
-    n->v.seq.elts = vec_finish(p, &v);
+    Node *n = px_node_at(p, N_Tuple, st0);
+    n->v.seq.elts = px_vec_finish(p, &v);
     return n;
 }
 
-void parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class)
+void px_parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class)
 {
     Vec args, kws;
-    vec_init(&args);
-    vec_init(&kws);
+    px_vec_init(&args);
+    px_vec_init(&kws);
     bool seen_kw = false, seen_dstar = false;
     while (!tok_at(p, TK_RPAR)) {
         Token *st = tok_cur(p);
-        if (tok_accept(p, TK_STAR)) {
-            Node *v = parse_expression(p);
+        if (px_tok_accept(p, TK_STAR)) {
+            Node *v = px_parse_expression(p);
             if (!v) goto fail;
-            Node *s = node_at(p, N_Starred, st);
+            Node *s = px_node_at(p, N_Starred, st);
             s->v.starred.value = v;
             if (seen_dstar) {
-                err_at_tok(p, st, "iterable argument unpacking follows keyword argument unpacking");
+                px_err_at_tok(p, st, "iterable argument unpacking follows keyword argument unpacking");
                 goto fail;
             }
-            if (tok_at(p, TK_EQUAL)) { err_generic(p); goto fail; }
-            vec_push(&args, s);
-        } else if (tok_accept(p, TK_DOUBLESTAR)) {
-            Node *v = parse_expression(p);
+            if (tok_at(p, TK_EQUAL)) { px_err_generic(p); goto fail; }
+            px_vec_push(&args, s);
+        } else if (px_tok_accept(p, TK_DOUBLESTAR)) {
+            Node *v = px_parse_expression(p);
             if (!v) goto fail;
-            Node *k = node_at(p, N_Keyword, st);
+            Node *k = px_node_at(p, N_Keyword, st);
             k->v.keyword.value = v;
             seen_dstar = true;
-            vec_push(&kws, k);
+            px_vec_push(&kws, k);
         } else if (st->type == TK_NAME && tok_peek(p, 1) == TK_EQUAL) {
-            tok_next(p);
-            tok_next(p);
-            Node *v = parse_expression(p);
+            px_tok_next(p);
+            Token *eq = px_tok_next(p);
+            Node *v = px_parse_expression(p);
             if (!v) goto fail;
-            Node *k = node_at(p, N_Keyword, st);
-            k->v.keyword.arg = tok_str(p, st);
+            if (tok_at(p, TK_KW_for)) {
+                px_err_range(p, st->lineno, st->col, eq->end_lineno, eq->end_col,
+                          "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                goto fail;
+            }
+            Node *k = px_node_at(p, N_Keyword, st);
+            k->v.keyword.arg = px_tok_str(p, st);
             k->v.keyword.value = v;
             seen_kw = true;
-            vec_push(&kws, k);
+            px_vec_push(&kws, k);
         } else {
             int start = p->pos;
-            Node *e = parse_named_expression(p);
+            Node *e = px_parse_named_expression(p);
             if (!e) goto fail;
             if (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
-                if (is_class) { err_generic(p); goto fail; }
+                if (is_class) { px_err_generic(p); goto fail; }
                 NodeList gens = parse_comp_fors(p);
                 if (p->error) goto fail;
-                Node *g = node_from(p, N_GeneratorExp, e);
+                Node *g = px_node_from(p, N_GeneratorExp, e);
                 g->v.comp.elt = e;
                 g->v.comp.generators = gens;
                 if (args.n == 0 && kws.n == 0 && tok_at(p, TK_RPAR)) {
@@ -484,76 +513,77 @@ void parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class)
                     g->end_lineno = r->end_lineno;
                     g->end_col_offset = r->end_col;
                 } else if (tok_at(p, TK_RPAR) || tok_at(p, TK_COMMA)) {
-                    err_at_node(p, g, "Generator expression must be parenthesized");
+                    px_err_at_node(p, g, "Generator expression must be parenthesized");
                     goto fail;
                 }
                 e = g;
             } else if (tok_at(p, TK_EQUAL) && e->kind == N_Constant && e->v.constant.kind <= CONST_FALSE &&
                        e->v.constant.kind != CONST_ELLIPSIS) {
-                tok_next(p);
-                Node *v = parse_expression(p);
-                if (v) err_range(p, e->lineno, e->col_offset, v->end_lineno, v->end_col_offset,
-                                 "cannot assign to %s", expr_name(e));
+                px_tok_next(p);
+                Node *v = px_parse_expression(p);
+                if (v) px_err_range(p, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset + 1,
+                                 "cannot assign to %s", px_expr_name(e));
                 goto fail;
             } else if (tok_at(p, TK_EQUAL)) {
                 Token *eq = tok_cur(p);
-                err_range(p, e->lineno, e->col_offset, eq->end_lineno, eq->end_col,
+                px_err_range(p, e->lineno, e->col_offset, eq->end_lineno, eq->end_col,
                           "expression cannot contain assignment, perhaps you meant \"==\"?");
                 goto fail;
             }
             /* CPython reports these at the token after the argument. */
             if (seen_dstar) {
-                err_at_tok(p, tok_cur(p), "positional argument follows keyword argument unpacking");
+                px_err_at_tok(p, tok_cur(p), "positional argument follows keyword argument unpacking");
                 goto fail;
             }
             if (seen_kw) {
-                err_at_tok(p, tok_cur(p), "positional argument follows keyword argument");
+                px_err_at_tok(p, tok_cur(p), "positional argument follows keyword argument");
                 goto fail;
             }
             if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RPAR)) check_juxtaposed(p, e, start);
-            vec_push(&args, e);
+            px_vec_push(&args, e);
         }
-        if (!tok_accept(p, TK_COMMA)) break;
+        if (!px_tok_accept(p, TK_COMMA)) break;
     }
-    if (!tok_expect(p, TK_RPAR)) goto fail;
-    call->v.call.args = vec_finish(p, &args);
-    call->v.call.keywords = vec_finish(p, &kws);
+    if (!px_tok_expect(p, TK_RPAR)) goto fail;
+    call->v.call.args = px_vec_finish(p, &args);
+    call->v.call.keywords = px_vec_finish(p, &kws);
     return;
 fail:
-    vec_drop(&args);
-    vec_drop(&kws);
+    px_vec_drop(&args);
+    px_vec_drop(&kws);
 }
 
-Node *parse_primary(Parser *p)
+Node *px_parse_primary(Parser *p)
 {
     Token *st0 = tok_cur(p);
     Node *n = parse_atom(p);
     CHECK(n);
-    for (;;) {
+    for (int chain = 0;; chain++) {
         int t = tok_type(p);
+        if (chain > MAX_CHAIN) return px_err_at_tok(p, tok_cur(p), "too many nested expressions (source too complex to parse)");
         if (t == TK_DOT) {
-            tok_next(p);
+            px_tok_next(p);
             Token *name = tok_cur(p);
-            if (name->type != TK_NAME) return err_generic(p);
-            tok_next(p);
-            Node *a = node_at(p, N_Attribute, st0);
+            if (name->type != TK_NAME) return px_err_generic(p);
+            px_tok_next(p);
+            Node *a = px_node_at(p, N_Attribute, st0);
             a->v.attribute.value = n;
-            a->v.attribute.attr = tok_str(p, name);
+            a->v.attribute.attr = px_tok_str(p, name);
             n = a;
         } else if (t == TK_LPAR) {
-            Token *lpar = tok_next(p);
-            Node *c = node_at(p, N_Call, st0);
+            Token *lpar = px_tok_next(p);
+            Node *c = px_node_at(p, N_Call, st0);
             c->v.call.func = n;
-            parse_call_args(p, c, lpar, false);
+            px_parse_call_args(p, c, lpar, false);
             if (p->error) return NULL;
-            node_end(p, c);
+            px_node_end(p, c);
             n = c;
         } else if (t == TK_LSQB) {
-            tok_next(p);
+            px_tok_next(p);
             Node *s = parse_slices(p);
             CHECK(s);
-            CHECK(tok_expect(p, TK_RSQB));
-            Node *sub = node_at(p, N_Subscript, st0);
+            CHECK(px_tok_expect(p, TK_RSQB));
+            Node *sub = px_node_at(p, N_Subscript, st0);
             sub->v.subscript.value = n;
             sub->v.subscript.slice = s;
             n = sub;
@@ -570,19 +600,19 @@ static Node *parse_power(Parser *p)
     Token *st0 = tok_cur(p);
     Node *base;
     if (tok_at(p, TK_KW_await)) {
-        Token *t = tok_next(p);
-        Node *v = parse_primary(p);
+        Token *t = px_tok_next(p);
+        Node *v = px_parse_primary(p);
         CHECK(v);
-        base = node_at(p, N_Await, t);
+        base = px_node_at(p, N_Await, t);
         base->v.ret.value = v;
     } else {
-        base = parse_primary(p);
+        base = px_parse_primary(p);
         CHECK(base);
     }
-    if (tok_accept(p, TK_DOUBLESTAR)) {
+    if (px_tok_accept(p, TK_DOUBLESTAR)) {
         Node *r = parse_factor(p);
         CHECK(r);
-        Node *n = node_at(p, N_BinOp, st0);
+        Node *n = px_node_at(p, N_BinOp, st0);
         n->v.binop.left = base;
         n->v.binop.op = NB_POWER;
         n->v.binop.right = r;
@@ -591,14 +621,14 @@ static Node *parse_power(Parser *p)
     return base;
 }
 
-static Node *parse_factor(Parser *p)
+static Node *parse_factor_inner(Parser *p)
 {
     int t = tok_type(p);
     if (t == TK_PLUS || t == TK_MINUS || t == TK_TILDE) {
-        Token *st = tok_next(p);
+        Token *st = px_tok_next(p);
         Node *v = parse_factor(p);
         CHECK(v);
-        Node *n = node_at(p, N_UnaryOp, st);
+        Node *n = px_node_at(p, N_UnaryOp, st);
         n->v.unaryop.op = t == TK_PLUS ? UOP_UADD : t == TK_MINUS ? UOP_USUB : UOP_INVERT;
         n->v.unaryop.operand = v;
         return n;
@@ -624,15 +654,16 @@ static Node *parse_binary(Parser *p, int level)
     if (level == 6) return parse_factor(p);
     Node *left = parse_binary(p, level + 1);
     CHECK(left);
-    for (;;) {
+    for (int chain = 0;; chain++) {
+        if (chain > MAX_CHAIN) return px_err_at_tok(p, tok_cur(p), "too many nested expressions (source too complex to parse)");
         int t = tok_type(p), op = -1;
         for (const OpMap *m = levels[level]; m->tok; m++)
             if (m->tok == t) { op = m->op; break; }
         if (op < 0) return left;
-        tok_next(p);
+        px_tok_next(p);
         Node *right = parse_binary(p, level + 1);
         CHECK(right);
-        Node *n = node_at(p, N_BinOp, st0);
+        Node *n = px_node_at(p, N_BinOp, st0);
         n->v.binop.left = left;
         n->v.binop.op = op;
         n->v.binop.right = right;
@@ -640,7 +671,7 @@ static Node *parse_binary(Parser *p, int level)
     }
 }
 
-Node *parse_bitwise_or(Parser *p) { return parse_binary(p, 0); }
+Node *px_parse_bitwise_or(Parser *p) { return parse_binary(p, 0); }
 
 static int comp_op(Parser *p)
 {
@@ -661,19 +692,19 @@ static int comp_op(Parser *p)
 static Node *parse_comparison(Parser *p)
 {
     Token *st0 = tok_cur(p);
-    Node *left = parse_bitwise_or(p);
+    Node *left = px_parse_bitwise_or(p);
     CHECK(left);
     int op = comp_op(p);
     if (op < 0) return left;
     Vec comps;
-    vec_init(&comps);
+    px_vec_init(&comps);
     int ops[64], nops = 0;
     int *opsp = ops, cap = 64;
     while (op >= 0) {
-        tok_next(p);
-        if (op == CMPOP_IS_NOT || op == CMPOP_NOT_IN) tok_next(p);
-        Node *r = parse_bitwise_or(p);
-        if (!r) { vec_drop(&comps); if (opsp != ops) free(opsp); return NULL; }
+        px_tok_next(p);
+        if (op == CMPOP_IS_NOT || op == CMPOP_NOT_IN) px_tok_next(p);
+        Node *r = px_parse_bitwise_or(p);
+        if (!r) { px_vec_drop(&comps); if (opsp != ops) free(opsp); return NULL; }
         if (nops == cap) {
             int *nb = malloc(sizeof(int) * (size_t)cap * 2);
             memcpy(nb, opsp, sizeof(int) * (size_t)nops);
@@ -682,25 +713,25 @@ static Node *parse_comparison(Parser *p)
             cap *= 2;
         }
         opsp[nops++] = op;
-        vec_push(&comps, r);
+        px_vec_push(&comps, r);
         op = comp_op(p);
     }
-    Node *n = node_at(p, N_Compare, st0);
+    Node *n = px_node_at(p, N_Compare, st0);
     n->v.compare.left = left;
     n->v.compare.ops = arena_alloc(p->arena, sizeof(CmpOpKind) * (size_t)nops);
     for (int i = 0; i < nops; i++) n->v.compare.ops[i] = (CmpOpKind)opsp[i];
     if (opsp != ops) free(opsp);
-    n->v.compare.comparators = vec_finish(p, &comps);
+    n->v.compare.comparators = px_vec_finish(p, &comps);
     return n;
 }
 
-static Node *parse_inversion(Parser *p)
+static Node *parse_inversion_inner(Parser *p)
 {
     if (tok_at(p, TK_KW_not)) {
-        Token *t = tok_next(p);
+        Token *t = px_tok_next(p);
         Node *v = parse_inversion(p);
         CHECK(v);
-        Node *n = node_at(p, N_UnaryOp, t);
+        Node *n = px_node_at(p, N_UnaryOp, t);
         n->v.unaryop.op = UOP_NOT;
         n->v.unaryop.operand = v;
         return n;
@@ -715,55 +746,55 @@ static Node *parse_boolop(Parser *p, int kw)
     CHECK(first);
     if (!tok_at(p, kw)) return first;
     Vec v;
-    vec_init(&v);
-    vec_push(&v, first);
-    while (tok_accept(p, kw)) {
+    px_vec_init(&v);
+    px_vec_push(&v, first);
+    while (px_tok_accept(p, kw)) {
         Node *e = kw == TK_KW_or ? parse_boolop(p, TK_KW_and) : parse_inversion(p);
-        if (!e) { vec_drop(&v); return NULL; }
-        vec_push(&v, e);
+        if (!e) { px_vec_drop(&v); return NULL; }
+        px_vec_push(&v, e);
     }
-    Node *n = node_at(p, N_BoolOp, st0);
+    Node *n = px_node_at(p, N_BoolOp, st0);
     n->v.boolop.op = kw == TK_KW_or ? BOOL_OR : BOOL_AND;
-    n->v.boolop.values = vec_finish(p, &v);
+    n->v.boolop.values = px_vec_finish(p, &v);
     return n;
 }
 
-Node *parse_disjunction(Parser *p) { return parse_boolop(p, TK_KW_or); }
+Node *px_parse_disjunction(Parser *p) { return parse_boolop(p, TK_KW_or); }
 
 static Node *parse_lambda(Parser *p)
 {
-    Token *t = tok_next(p);
-    Arguments *args = parse_params(p, true);
+    Token *t = px_tok_next(p);
+    Arguments *args = px_parse_params(p, true);
     CHECK(args);
-    CHECK(tok_expect(p, TK_COLON));
-    Node *body = parse_expression(p);
+    CHECK(px_tok_expect(p, TK_COLON));
+    Node *body = px_parse_expression(p);
     CHECK(body);
-    Node *n = node_at(p, N_Lambda, t);
+    Node *n = px_node_at(p, N_Lambda, t);
     n->v.lambda.args = args;
     n->v.lambda.body = body;
     return n;
 }
 
-Node *parse_expression(Parser *p)
+static Node *parse_expression_inner(Parser *p)
 {
     Token *st0 = tok_cur(p);
     if (tok_at(p, TK_KW_lambda)) return parse_lambda(p);
     int start = p->pos;
-    Node *body = parse_disjunction(p);
+    Node *body = px_parse_disjunction(p);
     CHECK(body);
     if (tok_at(p, TK_KW_if)) {
-        tok_next(p);
-        Node *test = parse_disjunction(p);
+        px_tok_next(p);
+        Node *test = px_parse_disjunction(p);
         CHECK(test);
         if (!tok_at(p, TK_KW_else)) {
-            if (tok_at(p, TK_COLON)) return err_generic(p);
-            return err_range(p, body->lineno, body->col_offset, test->end_lineno, test->end_col_offset,
+            if (tok_at(p, TK_COLON)) return px_err_generic(p);
+            return px_err_range(p, body->lineno, body->col_offset, test->end_lineno, test->end_col_offset,
                              "expected 'else' after 'if' expression");
         }
-        tok_next(p);
-        Node *orelse = parse_expression(p);
+        px_tok_next(p);
+        Node *orelse = px_parse_expression(p);
         CHECK(orelse);
-        Node *n = node_at(p, N_IfExp, st0);
+        Node *n = px_node_at(p, N_IfExp, st0);
         n->v.ifexp.test = test;
         n->v.ifexp.body = body;
         n->v.ifexp.orelse = orelse;
@@ -774,146 +805,145 @@ Node *parse_expression(Parser *p)
     return body;
 }
 
-Node *parse_named_expression(Parser *p)
+Node *px_parse_named_expression(Parser *p)
 {
     Token *t = tok_cur(p);
     if (t->type == TK_NAME && tok_peek(p, 1) == TK_COLONEQUAL) {
-        tok_next(p);
-        tok_next(p);
-        Node *v = parse_expression(p);
+        px_tok_next(p);
+        px_tok_next(p);
+        Node *v = px_parse_expression(p);
         CHECK(v);
-        Node *n = node_at(p, N_NamedExpr, t);
+        Node *n = px_node_at(p, N_NamedExpr, t);
         n->v.namedexpr.target = mk_name(p, t, CTX_STORE);
         n->v.namedexpr.value = v;
         return n;
     }
-    Node *e = parse_expression(p);
+    Node *e = px_parse_expression(p);
     CHECK(e);
     if (tok_at(p, TK_COLONEQUAL))
-        return err_at_node(p, e, "cannot use assignment expressions with %s", expr_name(e));
+        return px_err_at_node(p, e, "cannot use assignment expressions with %s", px_expr_name(e));
     return e;
 }
 
 static Node *parse_star_expression(Parser *p)
 {
     if (tok_at(p, TK_STAR)) {
-        Token *st = tok_next(p);
-        Node *v = parse_bitwise_or(p);
+        Token *st = px_tok_next(p);
+        Node *v = px_parse_bitwise_or(p);
         CHECK(v);
-        Node *n = node_at(p, N_Starred, st);
+        Node *n = px_node_at(p, N_Starred, st);
         n->v.starred.value = v;
         return n;
     }
-    return parse_expression(p);
+    return px_parse_expression(p);
 }
 
 /* star_expressions: one expression, or a tuple when commas appear. */
-Node *parse_star_expressions(Parser *p)
+Node *px_parse_star_expressions(Parser *p)
 {
     Token *st0 = tok_cur(p);
     Node *first = parse_star_expression(p);
     CHECK(first);
     if (!tok_at(p, TK_COMMA)) return first;
     Vec v;
-    vec_init(&v);
-    vec_push(&v, first);
-    while (tok_accept(p, TK_COMMA)) {
-        if (!can_start_expr(tok_type(p))) break;
+    px_vec_init(&v);
+    px_vec_push(&v, first);
+    while (px_tok_accept(p, TK_COMMA)) {
+        if (!px_can_start_expr(tok_type(p))) break;
         Node *e = parse_star_expression(p);
-        if (!e) { vec_drop(&v); return NULL; }
-        vec_push(&v, e);
+        if (!e) { px_vec_drop(&v); return NULL; }
+        px_vec_push(&v, e);
     }
-    Node *n = node_at(p, N_Tuple, st0);
-    n->v.seq.elts = vec_finish(p, &v);
+    Node *n = px_node_at(p, N_Tuple, st0);
+    n->v.seq.elts = px_vec_finish(p, &v);
     return n;
 }
 
-Node *parse_star_named_expressions_tuple(Parser *p) { return parse_star_expressions(p); }
 
-Node *parse_yield_expr(Parser *p)
+Node *px_parse_yield_expr(Parser *p)
 {
-    Token *t = tok_next(p);
-    if (tok_accept(p, TK_KW_from)) {
-        Node *v = parse_expression(p);
+    Token *t = px_tok_next(p);
+    if (px_tok_accept(p, TK_KW_from)) {
+        Node *v = px_parse_expression(p);
         CHECK(v);
-        Node *n = node_at(p, N_YieldFrom, t);
+        Node *n = px_node_at(p, N_YieldFrom, t);
         n->v.ret.value = v;
         return n;
     }
     Node *v = NULL;
-    if (can_start_expr(tok_type(p))) {
-        v = parse_star_expressions(p);
+    if (px_can_start_expr(tok_type(p))) {
+        v = px_parse_star_expressions(p);
         CHECK(v);
     }
-    Node *n = node_at(p, N_Yield, t);
+    Node *n = px_node_at(p, N_Yield, t);
     n->v.ret.value = v;
     return n;
 }
 
 /* ---- targets and comprehensions ---- */
 
-Node *parse_star_target(Parser *p)
+Node *px_parse_star_target(Parser *p)
 {
     if (tok_at(p, TK_STAR)) {
-        Token *st = tok_next(p);
-        Node *v = parse_star_target(p);
+        Token *st = px_tok_next(p);
+        Node *v = px_parse_star_target(p);
         CHECK(v);
-        Node *n = node_at(p, N_Starred, st);
+        Node *n = px_node_at(p, N_Starred, st);
         n->v.starred.value = v;
         return n;
     }
-    return parse_bitwise_or(p);
+    return px_parse_bitwise_or(p);
 }
 
-Node *parse_star_targets(Parser *p)
+Node *px_parse_star_targets(Parser *p)
 {
     Token *st0 = tok_cur(p);
-    Node *first = parse_star_target(p);
+    Node *first = px_parse_star_target(p);
     CHECK(first);
     if (!tok_at(p, TK_COMMA)) return first;
     Vec v;
-    vec_init(&v);
-    vec_push(&v, first);
-    while (tok_accept(p, TK_COMMA)) {
-        if (!can_start_expr(tok_type(p))) break;
-        Node *e = parse_star_target(p);
-        if (!e) { vec_drop(&v); return NULL; }
-        vec_push(&v, e);
+    px_vec_init(&v);
+    px_vec_push(&v, first);
+    while (px_tok_accept(p, TK_COMMA)) {
+        if (!px_can_start_expr(tok_type(p))) break;
+        Node *e = px_parse_star_target(p);
+        if (!e) { px_vec_drop(&v); return NULL; }
+        px_vec_push(&v, e);
     }
-    Node *n = node_at(p, N_Tuple, st0);
-    n->v.seq.elts = vec_finish(p, &v);
+    Node *n = px_node_at(p, N_Tuple, st0);
+    n->v.seq.elts = px_vec_finish(p, &v);
     return n;
 }
 
 static NodeList parse_comp_fors(Parser *p)
 {
     Vec gens;
-    vec_init(&gens);
+    px_vec_init(&gens);
     NodeList empty = {NULL, 0};
     while (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
         Token *st = tok_cur(p);
-        bool is_async = tok_accept(p, TK_KW_async);
-        tok_next(p);
-        Node *target = parse_star_targets(p);
-        if (!target || !set_target_ctx(p, target, CTX_STORE)) { vec_drop(&gens); return empty; }
-        if (!tok_expect(p, TK_KW_in)) { vec_drop(&gens); return empty; }
-        Node *iter = parse_disjunction(p);
-        if (!iter) { vec_drop(&gens); return empty; }
+        bool is_async = px_tok_accept(p, TK_KW_async);
+        px_tok_next(p);
+        Node *target = px_parse_star_targets(p);
+        if (!target || !px_set_target_ctx(p, target, CTX_STORE)) { px_vec_drop(&gens); return empty; }
+        if (!px_tok_expect(p, TK_KW_in)) { px_vec_drop(&gens); return empty; }
+        Node *iter = px_parse_disjunction(p);
+        if (!iter) { px_vec_drop(&gens); return empty; }
         Vec ifs;
-        vec_init(&ifs);
-        while (tok_accept(p, TK_KW_if)) {
-            Node *c = parse_disjunction(p);
-            if (!c) { vec_drop(&ifs); vec_drop(&gens); return empty; }
-            vec_push(&ifs, c);
+        px_vec_init(&ifs);
+        while (px_tok_accept(p, TK_KW_if)) {
+            Node *c = px_parse_disjunction(p);
+            if (!c) { px_vec_drop(&ifs); px_vec_drop(&gens); return empty; }
+            px_vec_push(&ifs, c);
         }
-        Node *g = node_at(p, N_Comprehension, st);
+        Node *g = px_node_at(p, N_Comprehension, st);
         g->v.comprehension.target = target;
         g->v.comprehension.iter = iter;
-        g->v.comprehension.ifs = vec_finish(p, &ifs);
+        g->v.comprehension.ifs = px_vec_finish(p, &ifs);
         g->v.comprehension.is_async = is_async;
-        vec_push(&gens, g);
+        px_vec_push(&gens, g);
     }
-    return vec_finish(p, &gens);
+    return px_vec_finish(p, &gens);
 }
 
 /* ---- parameters ---- */
@@ -921,76 +951,76 @@ static NodeList parse_comp_fors(Parser *p)
 static Node *parse_param(Parser *p, bool lambda, bool star)
 {
     Token *t = tok_cur(p);
-    if (t->type != TK_NAME) return err_generic(p);
-    tok_next(p);
-    Node *a = node_at(p, N_Arg, t);
-    a->v.arg.arg = tok_str(p, t);
-    if (!lambda && tok_accept(p, TK_COLON)) {
+    if (t->type != TK_NAME) return px_err_generic(p);
+    px_tok_next(p);
+    Node *a = px_node_at(p, N_Arg, t);
+    a->v.arg.arg = px_tok_str(p, t);
+    if (!lambda && px_tok_accept(p, TK_COLON)) {
         Node *ann;
         if (star && tok_at(p, TK_STAR)) {
-            Token *st = tok_next(p);
-            Node *v = parse_expression(p);
+            Token *st = px_tok_next(p);
+            Node *v = px_parse_expression(p);
             CHECK(v);
-            ann = node_at(p, N_Starred, st);
+            ann = px_node_at(p, N_Starred, st);
             ann->v.starred.value = v;
         } else {
-            ann = parse_expression(p);
+            ann = px_parse_expression(p);
         }
         CHECK(ann);
         a->v.arg.annotation = ann;
-        node_end(p, a);
+        px_node_end(p, a);
     }
     return a;
 }
 
-Arguments *parse_params(Parser *p, bool lambda)
+Arguments *px_parse_params(Parser *p, bool lambda)
 {
     int closer = lambda ? TK_COLON : TK_RPAR;
     Arguments *A = arena_alloc(p->arena, sizeof(Arguments));
     Vec pos, defs, kwo, kwd;
-    vec_init(&pos); vec_init(&defs); vec_init(&kwo); vec_init(&kwd);
+    px_vec_init(&pos); px_vec_init(&defs); px_vec_init(&kwo); px_vec_init(&kwd);
     int nposonly = 0;
     bool slash = false, star = false, seen_default = false;
     while (!tok_at(p, closer)) {
         Token *t = tok_cur(p);
         if (t->type == TK_SLASH) {
-            if (star) { err_at_tok(p, t, "/ must be ahead of *"); goto fail; }
-            if (slash) { err_at_tok(p, t, "/ may appear only once"); goto fail; }
-            if (pos.n == 0) { err_generic(p); goto fail; }
-            tok_next(p);
+            if (star) { px_err_at_tok(p, t, "/ must be ahead of *"); goto fail; }
+            if (slash) { px_err_at_tok(p, t, "/ may appear only once"); goto fail; }
+            if (pos.n == 0) { px_err_generic(p); goto fail; }
+            px_tok_next(p);
             slash = true;
             nposonly = (int)pos.n;
         } else if (t->type == TK_STAR) {
-            if (star) { err_at_tok(p, t, "* argument may appear only once"); goto fail; }
-            if (A->kwarg) { err_at_tok(p, t, "arguments cannot follow var-keyword argument"); goto fail; }
-            tok_next(p);
+            if (star) { px_err_at_tok(p, t, "* argument may appear only once"); goto fail; }
+            if (A->kwarg) { px_err_at_tok(p, t, "arguments cannot follow var-keyword argument"); goto fail; }
+            px_tok_next(p);
             star = true;
             if (tok_at(p, TK_NAME)) {
                 A->vararg = parse_param(p, lambda, true);
                 if (!A->vararg) goto fail;
                 if (tok_at(p, TK_EQUAL)) {
-                    err_at_tok(p, tok_cur(p), "var-positional argument cannot have default value");
+                    px_err_at_tok(p, tok_cur(p), "var-positional argument cannot have default value");
                     goto fail;
                 }
             } else if (tok_at(p, closer) ||
                        (tok_at(p, TK_COMMA) && (tok_peek(p, 1) == closer || tok_peek(p, 1) == TK_DOUBLESTAR))) {
                 /* def reports it at the '*', lambda at the furthest token read */
-                err_at_tok(p, lambda ? &p->toks[p->maxpos] : t, "named arguments must follow bare *");
+                px_err_at_tok(p, lambda ? &p->toks[p->maxpos] : t, "named arguments must follow bare *");
                 goto fail;
             } else if (!tok_at(p, TK_COMMA)) {
-                err_generic(p);
+                px_err_generic(p);
                 goto fail;
             }
         } else if (t->type == TK_DOUBLESTAR) {
-            tok_next(p);
+            px_tok_next(p);
             A->kwarg = parse_param(p, lambda, false);
             if (!A->kwarg) goto fail;
             if (tok_at(p, TK_EQUAL)) {
-                err_at_tok(p, tok_cur(p), "var-keyword argument cannot have default value");
+                px_err_at_tok(p, tok_cur(p), "var-keyword argument cannot have default value");
                 goto fail;
             }
-            if (tok_accept(p, TK_COMMA) && !tok_at(p, closer)) {
-                err_at_tok(p, tok_cur(p), "arguments cannot follow var-keyword argument");
+            if (px_tok_accept(p, TK_COMMA) && !tok_at(p, closer)) {
+                px_err_at_tok(p, tok_cur(p), "arguments cannot follow var-keyword argument");
                 goto fail;
             }
             break;
@@ -998,41 +1028,41 @@ Arguments *parse_params(Parser *p, bool lambda)
             Node *a = parse_param(p, lambda, false);
             if (!a) goto fail;
             Node *def = NULL;
-            if (tok_accept(p, TK_EQUAL)) {
-                def = parse_expression(p);
+            if (px_tok_accept(p, TK_EQUAL)) {
+                def = px_parse_expression(p);
                 if (!def) goto fail;
             }
             if (star) {
-                vec_push(&kwo, a);
-                vec_push(&kwd, def);
+                px_vec_push(&kwo, a);
+                px_vec_push(&kwd, def);
             } else {
-                if (def) { vec_push(&defs, def); seen_default = true; }
+                if (def) { px_vec_push(&defs, def); seen_default = true; }
                 else if (seen_default) {
-                    err_at_node(p, a, "non-default argument follows default argument");
+                    px_err_at_node(p, a, "non-default argument follows default argument");
                     goto fail;
                 }
-                vec_push(&pos, a);
+                px_vec_push(&pos, a);
             }
         } else {
-            err_generic(p);
+            px_err_generic(p);
             goto fail;
         }
-        if (!tok_accept(p, TK_COMMA)) break;
+        if (!px_tok_accept(p, TK_COMMA)) break;
     }
-    if (!tok_at(p, closer)) { err_generic(p); goto fail; }
+    if (!tok_at(p, closer)) { px_err_generic(p); goto fail; }
     {
-        NodeList all = vec_finish(p, &pos);
+        NodeList all = px_vec_finish(p, &pos);
         A->posonlyargs.items = all.items;
         A->posonlyargs.n = (size_t)nposonly;
         A->args.items = all.items ? all.items + nposonly : NULL;
         A->args.n = all.n - (size_t)nposonly;
         if (A->posonlyargs.n == 0) A->posonlyargs.items = NULL;
-        A->defaults = vec_finish(p, &defs);
-        A->kwonlyargs = vec_finish(p, &kwo);
-        A->kw_defaults = vec_finish(p, &kwd);
+        A->defaults = px_vec_finish(p, &defs);
+        A->kwonlyargs = px_vec_finish(p, &kwo);
+        A->kw_defaults = px_vec_finish(p, &kwd);
     }
     return A;
 fail:
-    vec_drop(&pos); vec_drop(&defs); vec_drop(&kwo); vec_drop(&kwd);
+    px_vec_drop(&pos); px_vec_drop(&defs); px_vec_drop(&kwo); px_vec_drop(&kwd);
     return NULL;
 }

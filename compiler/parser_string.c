@@ -354,7 +354,7 @@ typedef struct FCtx {
 
 static Node *make_str_at(FCtx *c, const char *s, size_t n, const Token *a, const Token *b)
 {
-    Node *k = node_new(c->p, N_Constant, a->lineno, a->col, b->end_lineno, b->end_col);
+    Node *k = px_node_new(c->p, N_Constant, a->lineno, a->col, b->end_lineno, b->end_col);
     k->v.constant.kind = CONST_STR;
     k->v.constant.str = arena_strndup(c->p->arena, s, n);
     k->v.constant.len = n;
@@ -370,14 +370,14 @@ static Node *make_str(FCtx *c, const char *s, size_t n)
  * whole concatenation, except a format spec's trailing text (the current token's extent). */
 static void fstate_flush_at(FCtx *c, FState *fs, const Token *a, const Token *b)
 {
-    if (fs->has_last && fs->last.n) vec_push(&fs->parts, make_str_at(c, fs->last.s, fs->last.n, a, b));
+    if (fs->has_last && fs->last.n) px_vec_push(&fs->parts, make_str_at(c, fs->last.s, fs->last.n, a, b));
     fs->last.n = 0;
     fs->has_last = false;
 }
 
 static void fstate_flush(FCtx *c, FState *fs)
 {
-    if (fs->has_last && fs->last.n) vec_push(&fs->parts, make_str(c, fs->last.s, fs->last.n));
+    if (fs->has_last && fs->last.n) px_vec_push(&fs->parts, make_str(c, fs->last.s, fs->last.n));
     fs->last.n = 0;
     fs->has_last = false;
 }
@@ -395,7 +395,7 @@ static bool add_literal(FCtx *c, FState *fs, const char *s, size_t n)
     Buf b = {0};
     char errbuf[200];
     const char *err = decode_escapes(s, n, false, &b, errbuf, sizeof errbuf);
-    if (err) { free(b.s); err_at_tok(c->p, c->after, "%s", err); return false; }
+    if (err) { free(b.s); px_err_at_tok(c->p, c->after, "%s", err); return false; }
     fstate_add(fs, b.s ? b.s : "", b.n);
     free(b.s);
     return true;
@@ -406,12 +406,10 @@ static void *f_error(FCtx *c, const char *msg)
     Parser *p = c->p;
     int saved = p->fdepth;
     p->fdepth = 0;
-    err_at_tok(p, c->after, "f-string: %s", msg);
+    px_err_at_tok(p, c->after, "f-string: %s", msg);
     p->fdepth = saved;
     return NULL;
 }
-
-/* Shift a tree's positions: used nowhere but kept simple by tokenizing in place instead. */
 
 /* Compile the expression text [s, e) of an f-string into a node. */
 static Node *compile_fexpr(FCtx *c, const char *s, const char *e)
@@ -440,18 +438,23 @@ static Node *compile_fexpr(FCtx *c, const char *s, const char *e)
     sub.outer = p;
     sub.fdepth = p->fdepth + 1;
     sub.fcol0 = col0;
-    tokenize(copy, (size_t)(e - s), &sub.ta, &sub.tokerr, true, t->lineno + lines, col0);
+    px_tokenize(copy, (size_t)(e - s), &sub.ta, &sub.tokerr, true, t->lineno + lines, col0);
     sub.toks = sub.ta.toks;
     sub.ntok = sub.ta.n;
-    Node *r = parse_star_expressions(&sub);
-    if (r && !sub.error && !tok_at(&sub, TK_ENDMARKER)) err_generic(&sub);
+    Node *r = px_parse_star_expressions(&sub);
+    if (r && !sub.error && !tok_at(&sub, TK_ENDMARKER)) px_err_generic(&sub);
+    if (r && r->kind == N_Tuple && r->lineno == r->end_lineno) {
+        /* CPython parses "(expr)": a bare tuple's extent includes those parentheses */
+        r->col_offset--;
+        r->end_col_offset++;
+    }
     if (sub.error) r = NULL;
-    if (!r && !sub.error) err_generic(&sub);
+    if (!r && !sub.error) px_err_generic(&sub);
     if (sub.error) {
         p->error = true;
         p->special = true;
     }
-    token_array_free(&sub.ta);
+    px_token_array_free(&sub.ta);
     free(copy);
     return r;
 }
@@ -468,7 +471,7 @@ static bool fstring_expr(FCtx *c, FState *fs, const char **str, const char *end,
     char parens[200];
     for (; s < end; s++) {
         char ch = *s;
-        if (ch == '\\') { err_at_tok(c->p, c->after, "f-string expression part cannot include a backslash"); return false; }
+        if (ch == '\\') { px_err_at_tok(c->p, c->after, "f-string expression part cannot include a backslash"); return false; }
         if (quote) {
             if (ch == quote) {
                 if (qsize == 3) {
@@ -488,7 +491,7 @@ static bool fstring_expr(FCtx *c, FState *fs, const char **str, const char *end,
             parens[depth++] = ch;
             continue;
         }
-        if (ch == '#') { err_at_tok(c->p, c->after, "f-string expression part cannot include '#'"); return false; }
+        if (ch == '#') { px_err_at_tok(c->p, c->after, "f-string expression part cannot include '#'"); return false; }
         if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
             if (s + 1 < end) {
                 char nx = s[1];
@@ -543,7 +546,7 @@ static bool fstring_expr(FCtx *c, FState *fs, const char **str, const char *end,
         if (s >= end) { f_error(c, "expecting '}'"); return false; }
         FState sfs;
         memset(&sfs, 0, sizeof sfs);
-        vec_init(&sfs.parts);
+        px_vec_init(&sfs.parts);
         sfs.fmode = true;
         spec = fstring_parse(c, &sfs, &s, end, level + 1);
         if (!spec) return false;
@@ -551,12 +554,12 @@ static bool fstring_expr(FCtx *c, FState *fs, const char **str, const char *end,
     if (s >= end || *s != '}') { f_error(c, "expecting '}'"); return false; }
     s++;
     if (debug && !spec && conversion == -1) conversion = 'r';
-    Node *fv = node_new(c->p, N_FormattedValue, c->first->lineno, c->first->col, c->last->end_lineno, c->last->end_col);
+    Node *fv = px_node_new(c->p, N_FormattedValue, c->first->lineno, c->first->col, c->last->end_lineno, c->last->end_col);
     fv->v.formatted.value = value;
     fv->v.formatted.conversion = conversion;
     fv->v.formatted.format_spec = spec;
     fstate_flush(c, fs);
-    vec_push(&fs->parts, fv);
+    px_vec_push(&fs->parts, fv);
     *str = s;
     return true;
 }
@@ -600,13 +603,13 @@ static Node *fstring_parse(FCtx *c, FState *fs, const char **str, const char *en
     if (level == 0) return (Node *)1;
     Token *t = c->st->t;
     fstate_flush_at(c, fs, t, t);
-    Node *j = node_new(c->p, N_JoinedStr, t->lineno, t->col, t->end_lineno, t->end_col);
-    j->v.joined.values = vec_finish(c->p, &fs->parts);
+    Node *j = px_node_new(c->p, N_JoinedStr, t->lineno, t->col, t->end_lineno, t->end_col);
+    j->v.joined.values = px_vec_finish(c->p, &fs->parts);
     free(fs->last.s);
     return j;
 }
 
-Node *parse_strings(Parser *p)
+Node *px_parse_strings(Parser *p)
 {
     int start = p->pos;
     while (tok_at(p, TK_STRING)) p->pos++;
@@ -624,7 +627,7 @@ Node *parse_strings(Parser *p)
     }
     Node *result = NULL;
     if (any_bytes && any_str) {
-        err_at_tok(p, c.after, "cannot mix bytes and nonbytes literals");
+        px_err_at_tok(p, c.after, "cannot mix bytes and nonbytes literals");
         goto done;
     }
     if (any_bytes) {
@@ -632,7 +635,7 @@ Node *parse_strings(Parser *p)
         for (int i = 0; i < n; i++) {
             for (size_t k = 0; k < stp[i].len; k++)
                 if ((unsigned char)stp[i].body[k] >= 0x80) {
-                    err_at_tok(p, stp[i].t, "bytes can only contain ASCII literal characters");
+                    px_err_at_tok(p, stp[i].t, "bytes can only contain ASCII literal characters");
                     free(b.s);
                     goto done;
                 }
@@ -640,10 +643,10 @@ Node *parse_strings(Parser *p)
             else {
                 char errbuf[200];
                 const char *err = decode_escapes(stp[i].body, stp[i].len, true, &b, errbuf, sizeof errbuf);
-                if (err) { err_at_tok(p, c.after, "%s", err); free(b.s); goto done; }
+                if (err) { px_err_at_tok(p, c.after, "%s", err); free(b.s); goto done; }
             }
         }
-        result = node_new(p, N_Constant, first->lineno, first->col, last->end_lineno, last->end_col);
+        result = px_node_new(p, N_Constant, first->lineno, first->col, last->end_lineno, last->end_col);
         result->v.constant.kind = CONST_BYTES;
         result->v.constant.str = arena_strndup(p->arena, b.s ? b.s : "", b.n);
         result->v.constant.len = b.n;
@@ -652,7 +655,7 @@ Node *parse_strings(Parser *p)
     }
     FState fs;
     memset(&fs, 0, sizeof fs);
-    vec_init(&fs.parts);
+    px_vec_init(&fs.parts);
     fs.fmode = any_f;
     for (int i = 0; i < n; i++) {
         c.st = &stp[i];
@@ -666,17 +669,17 @@ Node *parse_strings(Parser *p)
     if (!any_f) {
         result = make_str(&c, fs.last.s ? fs.last.s : "", fs.last.n);
         free(fs.last.s);
-        vec_drop(&fs.parts);
+        px_vec_drop(&fs.parts);
         goto done;
     }
     fstate_flush(&c, &fs);
-    result = node_new(p, N_JoinedStr, first->lineno, first->col, last->end_lineno, last->end_col);
-    result->v.joined.values = vec_finish(p, &fs.parts);
+    result = px_node_new(p, N_JoinedStr, first->lineno, first->col, last->end_lineno, last->end_col);
+    result->v.joined.values = px_vec_finish(p, &fs.parts);
     free(fs.last.s);
     goto done;
 fail:
     free(fs.last.s);
-    vec_drop(&fs.parts);
+    px_vec_drop(&fs.parts);
     result = NULL;
 done:
     if (stp != sts) free(stp);

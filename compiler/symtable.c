@@ -280,6 +280,11 @@ static int add_def_in(SymTable *st, Scope *s, const char *name, int flag, const 
 static int add_def(SymTable *st, const char *name, int flag, const Node *loc)
 {
     if ((flag & DEF_LOCAL) && st->cur->comp_iter_target) {
+        /* an iteration variable may not rebind an earlier walrus target of the comprehension */
+        Symbol *sym = scope_symbol(st->cur, symtable_mangle(st->arena, st->private_name, name));
+        if (sym && (sym->flags & (DEF_GLOBAL | DEF_NONLOCAL)))
+            return ERR(loc, "comprehension inner loop cannot rebind assignment expression target '%s'",
+                       name);
         flag |= DEF_COMP_ITER;
     }
     return add_def_in(st, st->cur, name, flag, loc);
@@ -360,7 +365,39 @@ static int check_decl(SymTable *st, Node *s, const char *name, const char *what)
     return 1;
 }
 
+/* CPython: recursion limit (1000) times COMPILER_STACK_FRAME_SCALE (3). The symbol table
+ * walks the whole tree first, so this guard also protects the code generator's recursion. */
+#define COMPILE_RECURSION_LIMIT 3000
+
+static int enter_recursion(SymTable *st)
+{
+    if (++st->recursion_depth > COMPILE_RECURSION_LIMIT) {
+        err_set_str(Exc_RecursionError, "maximum recursion depth exceeded during compilation");
+        return 0;
+    }
+    return 1;
+}
+
+static int visit_stmt_inner(SymTable *st, Node *s);
+static int visit_expr_inner(SymTable *st, Node *e);
+
 static int visit_stmt(SymTable *st, Node *s)
+{
+    if (!enter_recursion(st)) return 0;
+    int r = visit_stmt_inner(st, s);
+    st->recursion_depth--;
+    return r;
+}
+
+static int visit_expr(SymTable *st, Node *e)
+{
+    if (!enter_recursion(st)) return 0;
+    int r = visit_expr_inner(st, e);
+    st->recursion_depth--;
+    return r;
+}
+
+static int visit_stmt_inner(SymTable *st, Node *s)
 {
     switch (s->kind) {
     case N_FunctionDef: {
@@ -575,7 +612,7 @@ static const char *comp_yield_msg(CompKind k)
     }
 }
 
-static int visit_expr(SymTable *st, Node *e)
+static int visit_expr_inner(SymTable *st, Node *e)
 {
     switch (e->kind) {
     case N_BoolOp: return visit_exprs(st, &e->v.boolop.values);

@@ -70,6 +70,7 @@ typedef struct SymTable {
     Scope **stack;
     size_t depth, capstack;
     const char *private_name;
+    int recursion_depth;     /* nesting of the node being visited (C stack guard) */
     /* Node -> Scope map (open addressing). */
     Node **map_keys;
     Scope **map_vals;

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const token_text[TK__COUNT] = {
+const char *const px_token_text[TK__COUNT] = {
 #define X(name, text) text,
     TOKEN_TYPES(X)
 #undef X
@@ -486,7 +486,7 @@ static bool do_indent(Lex *L, bool *blank)
         if (*blank) return true;
     }
     *blank = false;
-    if (*p == '\0') col = altcol = 0;   /* EOF: close every block */
+    if (*p == '\0') return true;   /* EOF: eof_tokens() closes the blocks */
     int top = L->indstack[L->indent];
     if (col == top) {
         if (altcol != L->altstack[L->indent]) goto tabspace;
@@ -554,7 +554,7 @@ static void eof_tokens(Lex *L)
     t->end_lineno = ln;
 }
 
-void tokenize(const char *src, size_t len, TokenArray *ta, TokError *err, bool inner,
+void px_tokenize(const char *src, size_t len, TokenArray *ta, TokError *err, bool inner,
               int line0, int col0)
 {
     memset(ta, 0, sizeof *ta);
@@ -710,7 +710,7 @@ void tokenize(const char *src, size_t len, TokenArray *ta, TokError *err, bool i
             L->level++;
         } else if (type == TK_RPAR || type == TK_RSQB || type == TK_RBRACE) {
             if (L->level == 0 && !inner) {
-                raise_at(L, p, "unmatched '%s'", token_text[type]);
+                raise_at(L, p, "unmatched '%s'", px_token_text[type]);
                 return;
             }
             if (L->level > 0) {
@@ -735,14 +735,14 @@ void tokenize(const char *src, size_t len, TokenArray *ta, TokError *err, bool i
     }
 }
 
-void token_array_free(TokenArray *ta)
+void px_token_array_free(TokenArray *ta)
 {
     free(ta->toks);
     free(ta->lines);
     memset(ta, 0, sizeof *ta);
 }
 
-const char *token_line(const TokenArray *ta, int lineno, int *len)
+const char *px_token_line(const TokenArray *ta, int lineno, int *len)
 {
     int i = lineno - 1 - ta->extra_line;
     if (i < 0 || i >= ta->nlines) { *len = 0; return NULL; }

@@ -39,7 +39,7 @@ typedef enum {
 
 #define TK_FIRST_KEYWORD TK_KW_False
 
-extern const char *const token_text[TK__COUNT];   /* operator/keyword spelling, "" otherwise */
+extern const char *const px_token_text[TK__COUNT];   /* operator/keyword spelling, "" otherwise */
 
 typedef struct Token {
     int type;               /* TokType */
@@ -86,11 +86,11 @@ typedef struct TokenArray {
  * producing a token array: on a lexical error it ends with TK_ERRORTOKEN and *err says why.
  * If `inner` the text is an f-string expression: no INDENT/DEDENT/NEWLINE, as inside
  * brackets; line/col are shifted by (line0-1, col0 on the first line). */
-void tokenize(const char *src, size_t len, TokenArray *out, TokError *err,
+void px_tokenize(const char *src, size_t len, TokenArray *out, TokError *err,
               bool inner, int line0, int col0);
-void token_array_free(TokenArray *ta);
+void px_token_array_free(TokenArray *ta);
 
 /* Source line `lineno` (1-based) of a tokenized text, and its length including '\n'. */
-const char *token_line(const TokenArray *ta, int lineno, int *len);
+const char *px_token_line(const TokenArray *ta, int lineno, int *len);
 
 #endif

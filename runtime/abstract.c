@@ -2,6 +2,7 @@
  * sequence/mapping access, iteration, index conversion, isinstance/issubclass. */
 #include <string.h>
 #include "types.h"
+#include "objcore.h"
 #include "vm.h"
 #include "gc.h"
 #include "names.h"
@@ -43,7 +44,7 @@ static Obj *binary_op1(Obj *a, Obj *b, int op) {
 
 static Obj *binop_type_error(Obj *a, Obj *b, const char *sym) {
     return err_format(Exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'", sym,
-                      type_name(TYPE(a)), type_name(TYPE(b)));
+                      TP_NAME(TYPE(a)), TP_NAME(TYPE(b)));
 }
 
 Obj *obj_binop(Obj *a, Obj *b, int op) {
@@ -56,7 +57,7 @@ Obj *obj_binop(Obj *a, Obj *b, int op) {
         strcmp(((CFunctionObj *)a)->def->name, "print") == 0)
         return err_format(Exc_TypeError,
                           "unsupported operand type(s) for >>: '%s' and '%s'. Did you mean \"print(<message>, file=<output_stream>)\"?",
-                          type_name(TYPE(a)), type_name(TYPE(b)));
+                          TP_NAME(TYPE(a)), TP_NAME(TYPE(b)));
     return binop_type_error(a, b, nb_op_symbols[op]);
 }
 
@@ -84,7 +85,7 @@ Obj *obj_unop(Obj *a, int op) {
         DECREF(r);
     }
     static const char *const what[] = {"unary -", "unary +", "unary ~", "abs()"};
-    return err_format(Exc_TypeError, "bad operand type for %s: '%s'", what[op], type_name(t));
+    return err_format(Exc_TypeError, "bad operand type for %s: '%s'", what[op], TP_NAME(t));
 }
 
 Obj *obj_index(Obj *o) {
@@ -101,11 +102,11 @@ Obj *obj_index(Obj *o) {
     }
     Type *t = TYPE(o);
     if (!t->index)
-        return err_format(Exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(t));
+        return err_format(Exc_TypeError, "'%s' object cannot be interpreted as an integer", TP_NAME(t));
     Obj *r = t->index(o);
     if (!r) return NULL;
     if (!INT_CHECK(r)) {
-        err_format(Exc_TypeError, "__index__ returned non-int (type %s)", type_name(TYPE(r)));
+        err_format(Exc_TypeError, "__index__ returned non-int (type %s)", TP_NAME(TYPE(r)));
         DECREF(r);
         return NULL;
     }
@@ -126,7 +127,7 @@ int64_t obj_as_index_i64(Obj *o, Type *overflow_exc) {
         if (!overflow_exc) {
             v = int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
         } else {
-            err_format(overflow_exc, "cannot fit '%s' into an index-sized integer", type_name(TYPE(o)));
+            err_format(overflow_exc, "cannot fit '%s' into an index-sized integer", TP_NAME(TYPE(o)));
             v = -1;
         }
     }
@@ -139,7 +140,7 @@ int64_t obj_as_index_i64(Obj *o, Type *overflow_exc) {
 intptr_t obj_len(Obj *o) {
     Type *t = TYPE(o);
     if (t->len) return t->len(o);
-    err_format(Exc_TypeError, "object of type '%s' has no len()", type_name(t));
+    err_format(Exc_TypeError, "object of type '%s' has no len()", TP_NAME(t));
     return -1;
 }
 
@@ -154,22 +155,22 @@ Obj *obj_getitem(Obj *o, Obj *key) {
             return r;
         }
         if (err_occurred()) return NULL;
-        return err_format(Exc_TypeError, "type '%s' is not subscriptable", type_name((Type *)o));
+        return err_format(Exc_TypeError, "type '%s' is not subscriptable", TP_NAME((Type *)o));
     }
-    return err_format(Exc_TypeError, "'%s' object is not subscriptable", type_name(t));
+    return err_format(Exc_TypeError, "'%s' object is not subscriptable", TP_NAME(t));
 }
 
 int obj_setitem(Obj *o, Obj *key, Obj *value) {
     Type *t = TYPE(o);
     if (t->setitem) return t->setitem(o, key, value);
-    err_format(Exc_TypeError, "'%s' object does not support item assignment", type_name(t));
+    err_format(Exc_TypeError, "'%s' object does not support item assignment", TP_NAME(t));
     return -1;
 }
 
 int obj_delitem(Obj *o, Obj *key) {
     Type *t = TYPE(o);
     if (t->setitem) return t->setitem(o, key, NULL);
-    err_format(Exc_TypeError, "'%s' object doesn't support item deletion", type_name(t));
+    err_format(Exc_TypeError, "'%s' object doesn't support item deletion", TP_NAME(t));
     return -1;
 }
 
@@ -177,7 +178,7 @@ int obj_contains(Obj *container, Obj *item) {
     Type *t = TYPE(container);
     if (t->contains) return t->contains(container, item);
     if (!t->iter && !(t->getitem && !DICT_CHECK(container))) {
-        err_format(Exc_TypeError, "argument of type '%s' is not iterable", type_name(t));
+        err_format(Exc_TypeError, "argument of type '%s' is not iterable", TP_NAME(t));
         return -1;
     }
     Obj *it = obj_get_iter(container);
@@ -201,7 +202,7 @@ Obj *obj_get_iter(Obj *o) {
     if (t->iter) {
         Obj *r = t->iter(o);
         if (r && !TYPE(r)->iternext) {
-            err_format(Exc_TypeError, "iter() returned non-iterator of type '%s'", type_name(TYPE(r)));
+            err_format(Exc_TypeError, "iter() returned non-iterator of type '%s'", TP_NAME(TYPE(r)));
             DECREF(r);
             return NULL;
         }
@@ -210,13 +211,13 @@ Obj *obj_get_iter(Obj *o) {
     if (t->getitem && !DICT_CHECK(o)) {
         return seqiter_new(o);   /* the __getitem__ protocol */
     }
-    return err_format(Exc_TypeError, "'%s' object is not iterable", type_name(t));
+    return err_format(Exc_TypeError, "'%s' object is not iterable", TP_NAME(t));
 }
 
 Obj *iter_next(Obj *it) {
     Type *t = TYPE(it);
     if (VT_UNLIKELY(!t->iternext))
-        return err_format(Exc_TypeError, "'%s' object is not an iterator", type_name(t));
+        return err_format(Exc_TypeError, "'%s' object is not an iterator", TP_NAME(t));
     Obj *r = t->iternext(it);
     if (!r && err_occurred() && err_matches(Exc_StopIteration)) err_clear();
     return r;

@@ -51,7 +51,7 @@ fail:
 
 static Obj *call_with_kwds(Obj *callable, Obj *const *pre, size_t npre, Obj *kwds) {
     Obj **argv, *kwnames;
-    if (!kwds_to_vector(pre, npre, kwds, &argv, &kwnames)) return NULL;
+    if (kwds_to_vector(pre, npre, kwds, &argv, &kwnames) < 0) return NULL;
     Obj *r = obj_call(callable, argv, npre, kwnames);
     vt_free(argv);
     XDECREF(kwnames);

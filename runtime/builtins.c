@@ -3,6 +3,7 @@
  * print/input/exec/eval/compile/globals/locals/vars/dir/__import__ are in builtins_exec.c. */
 #include <string.h>
 #include "types.h"
+#include "objcore.h"
 #include "vm.h"
 #include "names.h"
 #include "modules.h"
@@ -31,7 +32,7 @@ static Obj *b_hash(ARGS) {
 static Obj *b_format(ARGS) {
     if (args_check_count("format", nargs, kwnames, 1, 2) < 0) return NULL;
     if (nargs > 1 && !STR_CHECK(args[1]))
-        return err_format(Exc_TypeError, "format() argument 2 must be str, not %s", type_name(TYPE(args[1])));
+        return err_format(Exc_TypeError, "format() argument 2 must be str, not %s", TP_NAME(TYPE(args[1])));
     return obj_format(args[0], nargs > 1 ? args[1] : NULL);
 }
 
@@ -54,7 +55,7 @@ static Obj *b_round(ARGS) {
     Obj *meth = obj_lookup_special(a[0], NAME(__round__));
     if (!meth) {
         if (err_occurred()) return NULL;
-        return err_format(Exc_TypeError, "type %s doesn't define __round__ method", type_name(TYPE(a[0])));
+        return err_format(Exc_TypeError, "type %s doesn't define __round__ method", TP_NAME(TYPE(a[0])));
     }
     Obj *r = (a[1] && a[1] != V_None) ? obj_call1(meth, a[1]) : obj_call0(meth);
     DECREF(meth);
@@ -78,7 +79,7 @@ static Obj *b_issubclass(ARGS) {
 static Obj *b_getattr(ARGS) {
     if (args_check_count("getattr", nargs, kwnames, 2, 3) < 0) return NULL;
     if (!STR_CHECK(args[1]))
-        return err_format(Exc_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(args[1])));
+        return err_format(Exc_TypeError, "attribute name must be string, not '%s'", TP_NAME(TYPE(args[1])));
     if (nargs == 3) {
         Obj *r = obj_getattr_opt(args[0], args[1]);
         if (r || err_occurred()) return r;
@@ -90,7 +91,7 @@ static Obj *b_getattr(ARGS) {
 static Obj *b_hasattr(ARGS) {
     if (args_check_count("hasattr", nargs, kwnames, 2, 2) < 0) return NULL;
     if (!STR_CHECK(args[1]))
-        return err_format(Exc_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(args[1])));
+        return err_format(Exc_TypeError, "attribute name must be string, not '%s'", TP_NAME(TYPE(args[1])));
     int r = obj_hasattr(args[0], args[1]);
     return r < 0 ? NULL : bool_from(r);
 }
@@ -119,7 +120,7 @@ static Obj *b_iter(ARGS) {
 static Obj *b_next(ARGS) {
     if (args_check_count("next", nargs, kwnames, 1, 2) < 0) return NULL;
     Type *t = TYPE(args[0]);
-    if (!t->iternext) return err_format(Exc_TypeError, "'%s' object is not an iterator", type_name(t));
+    if (!t->iternext) return err_format(Exc_TypeError, "'%s' object is not an iterator", TP_NAME(t));
     Obj *r = t->iternext(args[0]);
     if (r) return r;
     if (err_occurred()) {
@@ -165,8 +166,10 @@ static Obj *b_sorted(ARGS) {
         Obj *k = TUPLE_GET(kwnames, i), *v = args[nargs + i];
         if (str_eq_cstr(k, "key")) key = v == V_None ? NULL : v;
         else if (str_eq_cstr(k, "reverse")) {
-            reverse = obj_is_true(v);
-            if (reverse < 0) return NULL;
+            /* list.sort's reverse is an int-like flag: reverse='x' is a TypeError */
+            int64_t r = obj_as_index_i64(v, NULL);
+            if (r == -1 && err_occurred()) return NULL;
+            reverse = r != 0;
         } else {
             return err_format(Exc_TypeError, "'%U' is an invalid keyword argument for sort()", k);
         }
@@ -330,7 +333,7 @@ static Obj *b_ord(ARGS) {
         n = ((ByteArrayObj *)c)->size;
         if (n == 1) return MAKE_SMALL((unsigned char)((ByteArrayObj *)c)->data[0]);
     } else {
-        return err_format(Exc_TypeError, "ord() expected string of length 1, but %s found", type_name(TYPE(c)));
+        return err_format(Exc_TypeError, "ord() expected string of length 1, but %s found", TP_NAME(TYPE(c)));
     }
     return err_format(Exc_TypeError, "ord() expected a character, but string of length %zu found", n);
 }

@@ -35,9 +35,9 @@ Obj *b_print(BUILTIN_ARGS) {
     if (sep == V_None) sep = NULL;
     if (end == V_None) end = NULL;
     if (sep && !STR_CHECK(sep))
-        return err_format(Exc_TypeError, "sep must be None or a string, not %s", type_name(TYPE(sep)));
+        return err_format(Exc_TypeError, "sep must be None or a string, not %s", TP_NAME(TYPE(sep)));
     if (end && !STR_CHECK(end))
-        return err_format(Exc_TypeError, "end must be None or a string, not %s", type_name(TYPE(end)));
+        return err_format(Exc_TypeError, "end must be None or a string, not %s", TP_NAME(TYPE(end)));
     if (!file || file == V_None) {
         file = sys_get_borrowed("stdout");
         if (!file) return err_set_str(Exc_RuntimeError, "lost sys.stdout");
@@ -195,7 +195,7 @@ Obj *b_compile(BUILTIN_ARGS) {
     Obj *a[7];
     if (args_parse("compile", args, nargs, kwnames, names, 7, 3, 6, a) < 0) return NULL;
     if (!STR_CHECK(a[2]))
-        return err_format(Exc_TypeError, "compile() argument 'mode' must be str, not %s", type_name(TYPE(a[2])));
+        return err_format(Exc_TypeError, "compile() argument 'mode' must be str, not %s", TP_NAME(TYPE(a[2])));
     const char *m = str_cstr(a[2]);
     CompileMode mode;
     if (!strcmp(m, "exec")) mode = COMPILE_EXEC;
@@ -216,7 +216,7 @@ Obj *b_compile(BUILTIN_ARGS) {
         Obj *fsp = obj_lookup_special(fn, str_intern_cstr("__fspath__"));
         if (!fsp) {
             if (err_occurred()) return NULL;
-            return err_format(Exc_TypeError, "expected str, bytes or os.PathLike object, not %s", type_name(TYPE(fn)));
+            return err_format(Exc_TypeError, "expected str, bytes or os.PathLike object, not %s", TP_NAME(TYPE(fn)));
         }
         fname = obj_call0(fsp);
         DECREF(fsp);
@@ -251,11 +251,11 @@ static int exec_namespaces(const char *fname, Obj *globals, Obj *locals, Obj **g
             err_set_str(Exc_TypeError, TYPE(globals)->getitem ? "globals must be a real dict; try eval(expr, {}, mapping)"
                                                               : "globals must be a dict");
         else
-            err_format(Exc_TypeError, "exec() globals must be a dict, not %s", type_name(TYPE(globals)));
+            err_format(Exc_TypeError, "exec() globals must be a dict, not %s", TP_NAME(TYPE(globals)));
         return -1;
     }
     if (!is_eval && locals && !TYPE(locals)->getitem) {
-        err_format(Exc_TypeError, "locals must be a mapping or None, not %s", type_name(TYPE(locals)));
+        err_format(Exc_TypeError, "locals must be a mapping or None, not %s", TP_NAME(TYPE(locals)));
         return -1;
     }
     if (!globals) {
@@ -321,7 +321,7 @@ Obj *b___import__(BUILTIN_ARGS) {
     Obj *a[5];
     if (args_parse("__import__", args, nargs, kwnames, names, 5, 1, 5, a) < 0) return NULL;
     if (!STR_CHECK(a[0]))
-        return err_format(Exc_TypeError, "__import__() argument 1 must be str, not %s", type_name(TYPE(a[0])));
+        return err_format(Exc_TypeError, "__import__() argument 1 must be str, not %s", TP_NAME(TYPE(a[0])));
     int64_t level = 0;
     if (a[4]) {
         level = obj_as_index_i64(a[4], Exc_OverflowError);

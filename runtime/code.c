@@ -130,7 +130,82 @@ static Obj *code_co_positions(Obj *self, Obj *const *args, size_t nargs, Obj *kw
     return it;
 }
 
+/* replace(**changes): a copy with some attributes changed (the common subset of CPython's). */
+static Obj *code_replace(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    CodeObj *co = CO;
+    if (nargs) return err_set_str(Exc_TypeError, "replace() takes no positional arguments");
+    CodeObj *n = code_new();
+    if (!n) return NULL;
+    size_t nc = co->ncode, ncells = TUPLE_SIZE(co->cellvars);
+    n->code = malloc(nc * sizeof(Instr) + 1);
+    n->positions = malloc(nc * sizeof(Position) + 1);
+    n->caches = calloc(nc + 1, sizeof(InlineCache));
+    n->cell2arg = ncells ? malloc(ncells * sizeof(int32_t)) : NULL;
+    if (!n->code || !n->positions || !n->caches || (ncells && !n->cell2arg)) {
+        DECREF((Obj *)n);
+        return err_no_memory();
+    }
+    memcpy(n->code, co->code, nc * sizeof(Instr));
+    memcpy(n->positions, co->positions, nc * sizeof(Position));
+    if (ncells) memcpy(n->cell2arg, co->cell2arg, ncells * sizeof(int32_t));
+    n->ncode = nc;
+    n->consts = NEWREF(co->consts);
+    n->names = NEWREF(co->names);
+    n->varnames = NEWREF(co->varnames);
+    n->cellvars = NEWREF(co->cellvars);
+    n->freevars = NEWREF(co->freevars);
+    n->filename = NEWREF(co->filename);
+    n->name = NEWREF(co->name);
+    n->qualname = NEWREF(co->qualname);
+    n->firstlineno = co->firstlineno;
+    n->argcount = co->argcount;
+    n->posonlyargcount = co->posonlyargcount;
+    n->kwonlyargcount = co->kwonlyargcount;
+    n->nlocals = co->nlocals;
+    n->stacksize = co->stacksize;
+    n->blockdepth = co->blockdepth;
+    n->flags = co->flags;
+    size_t nkw = kwnames ? TUPLE_SIZE(kwnames) : 0;
+    for (size_t i = 0; i < nkw; i++) {
+        const char *k = str_cstr(TUPLE_GET(kwnames, i));
+        Obj *v = args[i];
+        Obj **slot = NULL;
+        bool want_str = false;
+        if (strcmp(k, "co_name") == 0) { slot = &n->name; want_str = true; }
+        else if (strcmp(k, "co_qualname") == 0) { slot = &n->qualname; want_str = true; }
+        else if (strcmp(k, "co_filename") == 0) { slot = &n->filename; want_str = true; }
+        else if (strcmp(k, "co_consts") == 0) slot = &n->consts;
+        else if (strcmp(k, "co_names") == 0) slot = &n->names;
+        if (slot) {
+            if (want_str ? !STR_CHECK(v) : !TUPLE_CHECK(v)) {
+                DECREF((Obj *)n);
+                return err_format(Exc_TypeError, "replace() argument '%s' must be %s, not %T", k,
+                                  want_str ? "str" : "tuple", v);
+            }
+            SETREF(*slot, NEWREF(v));
+            continue;
+        }
+        if (strcmp(k, "co_firstlineno") == 0 || strcmp(k, "co_flags") == 0) {
+            int64_t x = INT_CHECK(v) ? int_as_i64(v) : -1;
+            if (!INT_CHECK(v) || (x == -1 && err_occurred())) {
+                if (!err_occurred())
+                    err_format(Exc_TypeError, "replace() argument '%s' must be int, not %T", k, v);
+                DECREF((Obj *)n);
+                return NULL;
+            }
+            if (k[3] == 'f' && k[4] == 'i') n->firstlineno = (int)x;
+            else n->flags = (int)x;
+            continue;
+        }
+        DECREF((Obj *)n);
+        return err_format(Exc_TypeError, "replace() got an unexpected keyword argument '%s'", k);
+    }
+    return (Obj *)n;
+}
+
 static const MethodDef code_methods[] = {
+    {"replace", code_replace, METH_KEYWORDS, NULL},
     {"co_lines", code_co_lines, METH_NOARGS, NULL},
     {"co_positions", code_co_positions, METH_NOARGS, NULL},
     {NULL},

@@ -1,5 +1,7 @@
 /* complex.c: the complex type: CPython's arithmetic algorithms (Smith division, integer
  * powers by squaring), repr, hash, comparison with ints/floats and the constructor. */
+/* Bit-exact results (CPython is built in ISO C mode): never fuse a*b+c into an FMA. */
+#pragma GCC optimize("fp-contract=off")
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>

@@ -2,6 +2,7 @@
  * descriptors of static types, and argument checking/parsing for C functions. */
 #include <string.h>
 #include "types.h"
+#include "objcore.h"
 #include "vm.h"
 #include "gc.h"
 #include "names.h"
@@ -167,7 +168,7 @@ static Obj *cfunction_repr(Obj *o) {
     if (TYPE_CHECK(f->self))
         return str_from_format("<built-in method %s of type object at %p>", f->def->name, (void *)f->self);
     return str_from_format("<built-in method %s of %s object at %p>", f->def->name,
-                           type_name(TYPE(f->self)), (void *)f->self);
+                           TP_NAME(TYPE(f->self)), (void *)f->self);
 }
 
 static Obj *cfunction_richcompare(Obj *a, Obj *b, int op) {
@@ -270,7 +271,7 @@ static int descr_traverse(Obj *o, visitproc visit, void *arg) {
 static int descr_check(DescrObj *d, Obj *obj) {
     if (VT_LIKELY(TYPE(obj) == d->owner || type_is_subtype(TYPE(obj), d->owner))) return 0;
     err_format(Exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name,
-               type_name(d->owner), type_name(TYPE(obj)));
+               TP_NAME(d->owner), TP_NAME(TYPE(obj)));
     return -1;
 }
 
@@ -292,7 +293,7 @@ static const GetSetDef descr_getset[] = {
 /* method_descriptor: list.append */
 static Obj *method_repr(Obj *o) {
     DescrObj *d = (DescrObj *)o;
-    return str_from_format("<method '%s' of '%s' objects>", d->name, type_name(d->owner));
+    return str_from_format("<method '%s' of '%s' objects>", d->name, TP_NAME(d->owner));
 }
 static Obj *method_get(Obj *descr, Obj *obj, Obj *type) {
     DescrObj *d = (DescrObj *)descr;
@@ -322,17 +323,17 @@ static Obj *cmethod_get(Obj *descr, Obj *obj, Obj *type) {
     if (!type) type = (Obj *)TYPE(obj);
     if (!TYPE_CHECK(type))
         return err_format(Exc_TypeError, "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 2",
-                          d->name, type_name(d->owner), type_name(TYPE(type)));
+                          d->name, TP_NAME(d->owner), TP_NAME(TYPE(type)));
     if (!type_is_subtype((Type *)type, d->owner))
         return err_format(Exc_TypeError, "descriptor '%s' requires a subtype of '%s' but received '%s'",
-                          d->name, type_name(d->owner), type_name((Type *)type));
+                          d->name, TP_NAME(d->owner), TP_NAME((Type *)type));
     return cfunction_new((const MethodDef *)d->def, type);
 }
 static Obj *cmethod_call(Obj *callable, Obj *const *args, size_t nargs, Obj *kwnames) {
     DescrObj *d = (DescrObj *)callable;
     if (nargs < 1)
         return err_format(Exc_TypeError, "descriptor '%s' of '%s' object needs an argument", d->name,
-                          type_name(d->owner));
+                          TP_NAME(d->owner));
     Obj *bound = cmethod_get(callable, NULL, args[0]);
     if (!bound) return NULL;
     Obj *r = obj_call(bound, args + 1, nargs - 1, kwnames);
@@ -361,7 +362,7 @@ Obj *descr_new_method(Type *owner, const MethodDef *def) {
 /* getset_descriptor: int.real */
 static Obj *getset_repr(Obj *o) {
     DescrObj *d = (DescrObj *)o;
-    return str_from_format("<attribute '%s' of '%s' objects>", d->name, type_name(d->owner));
+    return str_from_format("<attribute '%s' of '%s' objects>", d->name, TP_NAME(d->owner));
 }
 static Obj *getset_get(Obj *descr, Obj *obj, Obj *type) {
     DescrObj *d = (DescrObj *)descr;
@@ -370,7 +371,7 @@ static Obj *getset_get(Obj *descr, Obj *obj, Obj *type) {
     const GetSetDef *g = d->def;
     if (!g->get)
         return err_format(Exc_AttributeError, "attribute '%s' of '%s' objects is not readable", d->name,
-                          type_name(d->owner));
+                          TP_NAME(d->owner));
     return g->get(obj);
 }
 static int getset_set(Obj *descr, Obj *obj, Obj *value) {
@@ -379,7 +380,7 @@ static int getset_set(Obj *descr, Obj *obj, Obj *value) {
     const GetSetDef *g = d->def;
     if (!g->set) {
         err_format(Exc_AttributeError, "attribute '%s' of '%s' objects is not writable", d->name,
-                   type_name(d->owner));
+                   TP_NAME(d->owner));
         return -1;
     }
     return g->set(obj, value);
@@ -396,7 +397,7 @@ Obj *descr_new_getset(Type *owner, const GetSetDef *def) {
 /* member_descriptor: slice.start, __slots__ entries */
 static Obj *member_repr(Obj *o) {
     DescrObj *d = (DescrObj *)o;
-    return str_from_format("<member '%s' of '%s' objects>", d->name, type_name(d->owner));
+    return str_from_format("<member '%s' of '%s' objects>", d->name, TP_NAME(d->owner));
 }
 static Obj *member_get(Obj *descr, Obj *obj, Obj *type) {
     DescrObj *d = (DescrObj *)descr;
@@ -412,7 +413,7 @@ static Obj *member_get(Obj *descr, Obj *obj, Obj *type) {
     case MEMBER_OBJECT_EX: {
         Obj *v = *(Obj **)addr;
         if (!v)
-            return err_format(Exc_AttributeError, "'%s' object has no attribute '%s'", type_name(TYPE(obj)), m->name);
+            return err_format(Exc_AttributeError, "'%s' object has no attribute '%s'", TP_NAME(TYPE(obj)), m->name);
         return NEWREF(v);
     }
     case MEMBER_INT64: return int_from_i64(*(int64_t *)addr);

@@ -14,8 +14,6 @@
 static uint64_t dict_global_version;
 #define BUMP(d) ((d)->version = ++dict_global_version)
 
-static inline void ct_untrack(Obj *o) { if (gc_is_tracked(o)) gc_untrack(o); }
-
 /* Hash with fast paths for exact str (cached) and small ints (CPython's modular hash). */
 static inline intptr_t key_hash(Obj *key) {
     if (IS_SMALL(key)) {

@@ -6,6 +6,7 @@
 
 #include "types.h"
 #include "names.h"
+#include "gc.h"
 
 /* ---- dict layout: CPython 3.11's compact dict ----
  * `indices` is a table of 2^log2_size slots holding an index into `entries` (or DKIX_EMPTY /
@@ -27,6 +28,11 @@ typedef struct DictObj {
     int64_t *indices;
     DictEntry *entries;
 } DictObj;
+
+/* Untrack a container if it is tracked (deallocs of objects that may never have been tracked). */
+static inline void ct_untrack(Obj *o) {
+    if (gc_is_tracked(o)) gc_untrack(o);
+}
 
 /* Ready a type lazily (internal iterator types are not in the startup list). */
 static inline void ct_ready(Type *t) {

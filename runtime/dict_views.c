@@ -17,8 +17,6 @@ typedef struct DictIterObj {
     size_t len;         /* items left, for __length_hint__ */
 } DictIterObj;
 
-static inline void ct_untrack(Obj *o) { if (gc_is_tracked(o)) gc_untrack(o); }
-
 /* ---- iterators ---- */
 
 Obj *dictiter_new(Obj *d, Type *type, bool reversed) {
@@ -238,10 +236,96 @@ static Obj *view_richcompare(Obj *a, Obj *b, int op) {
     RETURN_BOOL(ok);
 }
 
-/* keys/items views: set(a) <op> b, for either operand order. */
+static bool is_view(Obj *o) { return IS_TYPE(o, &Type_dict_keys) || IS_TYPE(o, &Type_dict_items); }
+
+/* set(view): a keys view of an exact dict converts through the dict itself, which presizes
+ * the set (CPython's dictviews_to_set; the table size shows in iteration order). */
+static Obj *views_to_set(Obj *o) {
+    if (IS_TYPE(o, &Type_dict_keys) && IS_TYPE(((DictViewObj *)o)->dict, &Type_dict))
+        return set_new(((DictViewObj *)o)->dict);
+    return set_new(o);
+}
+
+/* view & other: CPython's _PyDictView_Intersect (iterates the smaller side). */
+static Obj *views_and(Obj *self, Obj *other) {
+    if (!is_view(self)) { Obj *t = self; self = other; other = t; }
+    intptr_t len_self = view_len(self);
+    if (IS_TYPE(other, &Type_set)) {
+        intptr_t len_other = obj_len(other);
+        if (len_other < 0) return NULL;
+        if (len_self <= len_other) {
+            Obj *m = obj_getattr_cstr(other, "intersection");
+            if (!m) return NULL;
+            Obj *r = obj_call1(m, self);
+            DECREF(m);
+            return r;
+        }
+    }
+    if (is_view(other) && view_len(other) > len_self) { Obj *t = self; self = other; other = t; }
+    Obj *result = set_new(NULL);
+    if (!result) return NULL;
+    Obj *it = obj_get_iter(other);
+    if (!it) { DECREF(result); return NULL; }
+    containsfunc contains = TYPE(self)->contains;
+    Obj *key;
+    while ((key = iter_next(it)) != NULL) {
+        int rv = contains(self, key);
+        if (rv > 0) rv = set_add(result, key);
+        DECREF(key);
+        if (rv < 0) { DECREF(it); DECREF(result); return NULL; }
+    }
+    DECREF(it);
+    if (err_occurred()) { DECREF(result); return NULL; }
+    return result;
+}
+
+/* items ^ items: CPython's dictitems_xor (pairs of the right side first, then the rest). */
+static Obj *items_xor(Obj *self, Obj *other) {
+    Obj *d2 = ((DictViewObj *)other)->dict;
+    Obj *temp = dict_copy(((DictViewObj *)self)->dict);
+    if (!temp) return NULL;
+    Obj *result = set_new(NULL);
+    if (!result) { DECREF(temp); return NULL; }
+    size_t pos = 0;
+    Obj *key, *val2;
+    intptr_t hash;
+    while (dict_next_hash(d2, &pos, &key, &val2, &hash)) {
+        INCREF(key);
+        INCREF(val2);
+        int err;
+        Obj *val1 = dict_get_known_hash(temp, key, hash, &err);
+        int to_delete = 0, rc = 0;
+        if (err) rc = -1;
+        else if (val1) {
+            INCREF(val1);
+            to_delete = obj_richcompare_bool(val1, val2, CMP_EQ);
+            DECREF(val1);
+            if (to_delete < 0) rc = -1;
+        }
+        if (rc == 0 && to_delete) rc = dict_pop_known_hash(temp, key, hash, NULL) < 0 ? -1 : 0;
+        else if (rc == 0) {
+            Obj *pair = tuple_pack(2, key, val2);
+            rc = pair ? set_add(result, pair) : -1;
+            XDECREF(pair);
+        }
+        DECREF(key);
+        DECREF(val2);
+        if (rc < 0) { DECREF(temp); DECREF(result); return NULL; }
+    }
+    Obj *rest = dictview_new(temp, &Type_dict_items);
+    int rc = rest ? set_update(result, rest) : -1;
+    XDECREF(rest);
+    DECREF(temp);
+    if (rc < 0) { DECREF(result); return NULL; }
+    return result;
+}
+
+/* keys/items views with any iterable, in either operand order (CPython's dictviews_*). */
 static Obj *view_binop(Obj *a, Obj *b, int op) {
-    if (op != NB_AND && op != NB_OR && op != NB_SUBTRACT && op != NB_XOR) return NEWREF(V_NotImplemented);
-    Obj *r = set_new(a);
+    if (op == NB_AND) return views_and(a, b);
+    if (op == NB_XOR && IS_TYPE(a, &Type_dict_items) && IS_TYPE(b, &Type_dict_items)) return items_xor(a, b);
+    if (op != NB_OR && op != NB_SUBTRACT && op != NB_XOR) return NEWREF(V_NotImplemented);
+    Obj *r = views_to_set(a);
     if (!r) return NULL;
     if (set_inplace_update(r, b, op) < 0) { DECREF(r); return NULL; }
     return r;

@@ -300,7 +300,7 @@ int warn_format(Type *category, int stacklevel, const char *fmt, ...) {
         filename = str_cstr(f->code->filename);
         lineno = code_line_of(f->code, (size_t)(f->lasti < 0 ? 0 : f->lasti));
     }
-    Obj *text = str_from_format("%s:%d: %s: %U\n", filename, lineno, type_name(category), msg);
+    Obj *text = str_from_format("%s:%d: %s: %U\n", filename, lineno, TP_NAME(category), msg);
     DECREF(msg);
     if (!text) return -1;
     if (!warn_registry) warn_registry = set_new(NULL);

@@ -70,7 +70,7 @@ Obj *exc_base_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
 
 static int no_keywords(Obj *self, Obj *kwnames) {
     if (kwnames && TUPLE_SIZE(kwnames)) {
-        err_format(Exc_TypeError, "%s() takes no keyword arguments", type_name(TYPE(self)));
+        err_format(Exc_TypeError, "%s() takes no keyword arguments", TP_NAME(TYPE(self)));
         return -1;
     }
     return 0;
@@ -149,7 +149,7 @@ static Obj **exc_dict(Obj *self) {
 static Obj *m_add_note(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     Obj *note = args[0];
     if (!STR_CHECK(note))
-        return err_format(Exc_TypeError, "note must be a str, not '%s'", type_name(TYPE(note)));
+        return err_format(Exc_TypeError, "note must be a str, not '%s'", TP_NAME(TYPE(note)));
     Obj *notes = obj_getattr_opt(self, NAME(__notes__));
     if (!notes) {
         if (err_occurred()) return NULL;
@@ -244,7 +244,7 @@ static Obj *get_dict(Obj *self) {
 static int set_dict(Obj *self, Obj *v) {
     if (!v) { err_set_str(Exc_TypeError, "__dict__ may not be deleted"); return -1; }
     if (!DICT_CHECK(v)) {
-        err_format(Exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(TYPE(v)));
+        err_format(Exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'", TP_NAME(TYPE(v)));
         return -1;
     }
     SETREF(((ExcObj *)self)->dict, NEWREF(v));
@@ -300,7 +300,7 @@ static int parse_kwonly(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames,
             if (str_eq_cstr(k, names[j])) break;
         if (j == n) {
             err_format(Exc_TypeError, "'%U' is an invalid keyword argument for %s()", k,
-                       type_name(TYPE(self)));
+                       TP_NAME(TYPE(self)));
             return -1;
         }
         SETREF(*slots[j], NEWREF(args[nargs + i]));
@@ -485,7 +485,7 @@ static const MemberDef syntaxerror_members[] = {
 
 static int need_str(Obj *v, int pos) {
     if (STR_CHECK(v)) return 0;
-    err_format(Exc_TypeError, "argument %d must be str, not %s", pos, type_name(TYPE(v)));
+    err_format(Exc_TypeError, "argument %d must be str, not %s", pos, TP_NAME(TYPE(v)));
     return -1;
 }
 static int need_count(size_t nargs, size_t want) {
@@ -495,7 +495,7 @@ static int need_count(size_t nargs, size_t want) {
 }
 static int need_int(Obj *v) {
     if (INT_CHECK(v)) return 0;
-    err_format(Exc_TypeError, "'%s' object cannot be interpreted as an integer", type_name(TYPE(v)));
+    err_format(Exc_TypeError, "'%s' object cannot be interpreted as an integer", TP_NAME(TYPE(v)));
     return -1;
 }
 static void set_unicode_fields(UnicodeErrorObj *e, Obj *enc, Obj *obj, Obj *start, Obj *end, Obj *reason) {
@@ -512,7 +512,7 @@ static int udecode_init(Obj *self, Obj *const *a, size_t n, Obj *kw) {
     else if (IS_TYPE(a[1], &Type_bytearray))
         b = bytes_from_data(((ByteArrayObj *)a[1])->data, ((ByteArrayObj *)a[1])->size);
     else {
-        err_format(Exc_TypeError, "a bytes-like object is required, not '%s'", type_name(TYPE(a[1])));
+        err_format(Exc_TypeError, "a bytes-like object is required, not '%s'", TP_NAME(TYPE(a[1])));
         return -1;
     }
     if (!b) return -1;

@@ -2,6 +2,7 @@
  * subgroup/split/derive and __str__. */
 #include <string.h>
 #include "types.h"
+#include "objcore.h"
 #include "names.h"
 #include "exceptions.h"
 
@@ -9,14 +10,14 @@ static Type *T_BaseGroup, *T_Group;
 
 static Obj *group_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (kwnames && TUPLE_SIZE(kwnames))
-        return err_format(Exc_TypeError, "%s() takes no keyword arguments", type_name(type));
+        return err_format(Exc_TypeError, "%s() takes no keyword arguments", TP_NAME(type));
     if (nargs != 2)
         return err_format(Exc_TypeError,
                           "BaseExceptionGroup.__new__() takes exactly 2 arguments (%zu given)", nargs);
     Obj *message = args[0], *excs = args[1];
     if (!STR_CHECK(message))
         return err_format(Exc_TypeError, "BaseExceptionGroup.__new__() argument 1 must be str, not %s",
-                          type_name(TYPE(message)));
+                          TP_NAME(TYPE(message)));
     Type *et = TYPE(excs);
     if (!(LIST_CHECK(excs) || TUPLE_CHECK(excs)) &&
         (!et->getitem || DICT_CHECK(excs) || ANYSET_CHECK(excs)))
@@ -47,7 +48,7 @@ static Obj *group_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) 
         if (!nested_base) cls = T_Group;
     } else if (nested_base && type_is_subtype(cls, Exc_Exception)) {
         DECREF(tuple);
-        return err_format(Exc_TypeError, "Cannot nest BaseExceptions in '%s'", type_name(cls));
+        return err_format(Exc_TypeError, "Cannot nest BaseExceptions in '%s'", TP_NAME(cls));
     }
     Obj *o = exc_base_new(cls, args, nargs, NULL);
     if (!o) { DECREF(tuple); return NULL; }
@@ -59,7 +60,7 @@ static Obj *group_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) 
 
 static int group_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (kwnames && TUPLE_SIZE(kwnames)) {
-        err_format(Exc_TypeError, "%s() takes no keyword arguments", type_name(TYPE(self)));
+        err_format(Exc_TypeError, "%s() takes no keyword arguments", TP_NAME(TYPE(self)));
         return -1;
     }
     Obj *t = tuple_from_array(args, nargs);

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "types.h"
+#include "objcore.h"
 #include "vm.h"
 #include "gc.h"
 #include "names.h"
@@ -422,7 +423,7 @@ static int64_t size_arg(Obj *const *args, size_t nargs, const char *fname, int *
     *err = 0;
     if (nargs == 0 || args[0] == V_None) return -1;
     if (!INT_CHECK(args[0])) {
-        err_format(Exc_TypeError, "argument should be integer or None, not '%s'", type_name(TYPE(args[0])));
+        err_format(Exc_TypeError, "argument should be integer or None, not '%s'", TP_NAME(TYPE(args[0])));
         *err = 1;
         return 0;
     }
@@ -483,11 +484,11 @@ static Obj *m_write(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
         size_t n;
         if (BYTES_CHECK(s)) { p = BYTES_DATA(s); n = BYTES_SIZE(s); }
         else if (IS_TYPE(s, &Type_bytearray)) { p = ((ByteArrayObj *)s)->data; n = ((ByteArrayObj *)s)->size; }
-        else return err_format(Exc_TypeError, "a bytes-like object is required, not '%s'", type_name(TYPE(s)));
+        else return err_format(Exc_TypeError, "a bytes-like object is required, not '%s'", TP_NAME(TYPE(s)));
         if (check_writable(f) < 0 || buffered_write(f, p, n) < 0) return NULL;
         return int_from_i64((int64_t)n);
     }
-    if (!STR_CHECK(s)) return err_format(Exc_TypeError, "write() argument must be str, not %s", type_name(TYPE(s)));
+    if (!STR_CHECK(s)) return err_format(Exc_TypeError, "write() argument must be str, not %s", TP_NAME(TYPE(s)));
     if (check_writable(f) < 0 || text_write(f, s) < 0) return NULL;
     return int_from_i64((int64_t)STR_LEN(s));
 }
@@ -870,7 +871,7 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
     const char *mode = "r";
     if (a[1]) {
         if (!STR_CHECK(a[1]))
-            return err_format(Exc_TypeError, "open() argument 'mode' must be str, not %s", type_name(TYPE(a[1])));
+            return err_format(Exc_TypeError, "open() argument 'mode' must be str, not %s", TP_NAME(TYPE(a[1])));
         mode = str_cstr(a[1]);
     }
     int64_t buffering = -1;
@@ -882,7 +883,7 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
         if (a[i] == V_None) a[i] = NULL;
         if (a[i] && !STR_CHECK(a[i]))
             return err_format(Exc_TypeError, "open() argument '%s' must be str or None, not %s", names[i],
-                              type_name(TYPE(a[i])));
+                              TP_NAME(TYPE(a[i])));
     }
     bool creating = false, reading = false, writing = false, appending = false, updating = false;
     bool text = false, binary = false;
@@ -960,7 +961,7 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
             if (!fsp) {
                 if (err_occurred()) return NULL;
                 return err_format(Exc_TypeError, "expected str, bytes or os.PathLike object, not %s",
-                                  type_name(TYPE(file)));
+                                  TP_NAME(TYPE(file)));
             }
             path = obj_call0(fsp);
             DECREF(fsp);
@@ -968,7 +969,7 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
             if (!STR_CHECK(path) && !BYTES_CHECK(path)) {
                 DECREF(path);
                 return err_format(Exc_TypeError, "expected %s.__fspath__() to return str or bytes, not %s",
-                                  type_name(TYPE(file)), type_name(TYPE(path)));
+                                  TP_NAME(TYPE(file)), TP_NAME(TYPE(path)));
             }
         }
         const char *p = STR_CHECK(path) ? str_cstr(path) : BYTES_DATA(path);

@@ -1,5 +1,7 @@
 /* float.c: the float type: arithmetic with Python's semantics (floor division and modulo
  * signs, pow special cases), exact comparison with ints, CPython's hash, and its methods. */
+/* Bit-exact results (CPython is built in ISO C mode): never fuse a*b+c into an FMA. */
+#pragma GCC optimize("fp-contract=off")
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -57,7 +59,7 @@ double float_as_double(Obj *v) {
     return -1.0;
 }
 
-bool number_to_double_exact(Obj *v, double *out, int *err) {
+bool float_operand_as_double(Obj *v, double *out, int *err) {
     *err = 0;
     if (FLOAT_CHECK(v)) { *out = FLOAT_VALUE(v); return true; }
     if (INT_CHECK(v)) {
@@ -192,9 +194,9 @@ static Obj *float_binop(Obj *a, Obj *b, int op) {
     if (op == NB_MATRIX_MULTIPLY || op == NB_LSHIFT || op == NB_RSHIFT || op == NB_AND ||
         op == NB_OR || op == NB_XOR)
         return NEWREF(V_NotImplemented);
-    if (!number_to_double_exact(a, &x, &err)) return NEWREF(V_NotImplemented);
+    if (!float_operand_as_double(a, &x, &err)) return NEWREF(V_NotImplemented);
     if (err) return NULL;
-    if (!number_to_double_exact(b, &y, &err)) return NEWREF(V_NotImplemented);
+    if (!float_operand_as_double(b, &y, &err)) return NEWREF(V_NotImplemented);
     if (err) return NULL;
     switch (op) {
     case NB_ADD: return float_from_double(x + y);
@@ -296,7 +298,7 @@ static Obj *float_convert(Obj *x) {
     if (STR_CHECK(x)) {
         if (((StrObj *)x)->ascii) return float_from_string_obj(STR_DATA(x), STR_SIZE(x), x);
         size_t n;
-        char *a = num_ascii_transform(x, &n);
+        char *a = int_ascii_digits_copy(x, &n);
         if (!a) return NULL;
         Obj *r = float_from_string_obj(a, n, x);
         vt_free(a);

@@ -1,5 +1,7 @@
 /* float_repr.c: text <-> double conversions with CPython's exact rules: the shortest
  * round-trip repr, PyOS_double_to_string's codes, float() parsing, round(x, n), hex(). */
+/* Bit-exact results (CPython is built in ISO C mode): never fuse a*b+c into an FMA. */
+#pragma GCC optimize("fp-contract=off")
 #include <ctype.h>
 #include <float.h>
 #include <math.h>

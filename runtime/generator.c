@@ -632,7 +632,10 @@ static Obj *aw_close(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     RETURN_NONE;
 }
 
+static Obj *aw_await(Obj *self, Obj *const *args, size_t nargs, Obj *kw) { return NEWREF(self); }
+
 static const MethodDef asend_methods[] = {
+    {"__await__", aw_await, METH_NOARGS, NULL},
     {"send", asend_send, METH_O, NULL},
     {"throw", asend_throw, METH_VARARGS, NULL},
     {"close", aw_close, METH_NOARGS, NULL},
@@ -748,6 +751,7 @@ static Obj *athrow_throw(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
 }
 
 static const MethodDef athrow_methods[] = {
+    {"__await__", aw_await, METH_NOARGS, NULL},
     {"send", athrow_send, METH_O, NULL},
     {"throw", athrow_throw, METH_VARARGS, NULL},
     {"close", aw_close, METH_NOARGS, NULL},

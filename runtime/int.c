@@ -1,6 +1,8 @@
 /* int.c: the int type's core: construction from C values, conversions, hashing, repr,
  * arithmetic (allocation-free small-int paths first, GMP for big values) and comparison.
  * Methods, the constructor and pow() live in int_methods.c. */
+/* Bit-exact results (CPython is built in ISO C mode): never fuse a*b+c into an FMA. */
+#pragma GCC optimize("fp-contract=off")
 #include <float.h>
 #include <math.h>
 #include <string.h>

@@ -51,10 +51,10 @@ Obj *int_from_string_obj(const char *s, size_t len, int base, Obj *orig) VT_MUST
 /* For a non-ASCII str: a malloc'ed ASCII copy with Unicode spaces made ' ', Unicode decimal
  * digits made '0'..'9' and other non-ASCII characters made '?' (CPython's
  * _PyUnicode_TransformDecimalAndSpaceToASCII). NULL with MemoryError on failure. */
-char *num_ascii_transform(Obj *str, size_t *len);
+char *int_ascii_digits_copy(Obj *str, size_t *len);
 /* For functions with keyword-only parameters: CPython's "f() takes at most 2 positional
  * arguments (3 given)" (or "exactly") when nargs > maxpos; -1 with TypeError set. */
-int num_check_maxpos(const char *fname, size_t nargs, size_t maxpos, bool exact);
+int int_check_maxpos(const char *fname, size_t nargs, size_t maxpos, bool exact);
 /* int methods table and getsets (int_methods.c) used by Type_int in int.c. */
 extern const MethodDef int_methods[];
 extern const GetSetDef int_getset[];
@@ -82,7 +82,7 @@ Obj *float_fromhex_str(const char *s, size_t len) VT_MUST_CHECK;
 /* Round a finite double to ndigits decimal places, correctly (CPython's double_round). */
 Obj *float_round_ndigits(double x, int64_t ndigits) VT_MUST_CHECK;
 /* The double value of a float or int operand for mixed arithmetic; false if not a number. */
-bool number_to_double_exact(Obj *v, double *out, int *err);
+bool float_operand_as_double(Obj *v, double *out, int *err);
 
 /* complex helpers */
 Obj *complex_pow_doubles(double ar, double ai, double br, double bi) VT_MUST_CHECK;

@@ -104,7 +104,7 @@ Obj *int_from_string(const char *s, size_t len, int base) {
     return int_from_string_obj(s, len, base, NULL);
 }
 
-char *num_ascii_transform(Obj *str, size_t *len) {
+char *int_ascii_digits_copy(Obj *str, size_t *len) {
     const char *p = STR_DATA(str), *end = p + STR_SIZE(str);
     char *out = vt_malloc(STR_SIZE(str) + 1), *q = out;
     if (!out) return NULL;
@@ -124,7 +124,7 @@ char *num_ascii_transform(Obj *str, size_t *len) {
 static Obj *int_from_str_obj(Obj *x, int base) {
     if (((StrObj *)x)->ascii) return int_from_string_obj(STR_DATA(x), STR_SIZE(x), base, x);
     size_t n;
-    char *a = num_ascii_transform(x, &n);
+    char *a = int_ascii_digits_copy(x, &n);
     if (!a) return NULL;
     Obj *r = int_from_string_obj(a, n, base, NULL);
     vt_free(a);
@@ -241,7 +241,7 @@ Obj *int_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
     return r;
 }
 
-int num_check_maxpos(const char *fname, size_t nargs, size_t maxpos, bool exact) {
+int int_check_maxpos(const char *fname, size_t nargs, size_t maxpos, bool exact) {
     if (nargs <= maxpos) return 0;
     err_format(Exc_TypeError, "%s() takes %s %zu positional argument%s (%zu given)", fname,
                exact ? "exactly" : "at most", maxpos, maxpos == 1 ? "" : "s", nargs);
@@ -287,7 +287,7 @@ static int parse_byteorder(const char *fname, Obj *o, bool *little) {
 static Obj *int_to_bytes(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     static const char *const names[] = {"length", "byteorder", "signed"};
     Obj *a[3] = {NULL, NULL, NULL};
-    if (num_check_maxpos("to_bytes", nargs, 2, false) < 0 ||
+    if (int_check_maxpos("to_bytes", nargs, 2, false) < 0 ||
         args_parse("to_bytes", args, nargs, kwnames, names, 3, 0, 2, a) < 0)
         return NULL;
     int64_t length = 1;
@@ -349,7 +349,7 @@ done:
 static Obj *int_from_bytes(Obj *cls, Obj *const *args, size_t nargs, Obj *kwnames) {
     static const char *const names[] = {"bytes", "byteorder", "signed"};
     Obj *a[3] = {NULL, NULL, NULL};
-    if (num_check_maxpos("from_bytes", nargs, 2, false) < 0 ||
+    if (int_check_maxpos("from_bytes", nargs, 2, false) < 0 ||
         args_parse("from_bytes", args, nargs, kwnames, names, 3, 1, 2, a) < 0)
         return NULL;
     bool little;

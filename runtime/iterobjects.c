@@ -4,8 +4,6 @@
 #include "gc.h"
 #include "vm.h"
 
-static inline void ct_untrack(Obj *o) { if (gc_is_tracked(o)) gc_untrack(o); }
-
 /* Allocate an instance of a (possibly subclassed) iterator type; the caller tracks it. */
 static Obj *iter_alloc(Type *type, Type *base, size_t size) {
     if (type == base) {

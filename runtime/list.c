@@ -204,7 +204,7 @@ static Obj *list_tp_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames
 }
 
 static int list_tp_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
-    if (kwnames && TUPLE_SIZE(kwnames) && TYPE(self) == &Type_list) {
+    if (kwnames && TUPLE_SIZE(kwnames) && TYPE(self)->new == list_tp_new) {
         err_set_str(Exc_TypeError, "list() takes no keyword arguments");
         return -1;
     }
@@ -692,7 +692,12 @@ static Obj *m_sizeof(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     return MAKE_SMALL(40 + (int64_t)((ListObj *)self)->alloc * 8);
 }
 
+static Obj *m_getitem(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    return list_subscript(self, args[0]);
+}
+
 static const MethodDef list_methods[] = {
+    {"__getitem__", m_getitem, METH_O, "x.__getitem__(y) <==> x[y]"},
     {"append", m_append, METH_O, "Append object to the end of the list."},
     {"extend", m_extend, METH_O, "Extend list by appending elements from the iterable."},
     {"insert", m_insert, METH_VARARGS, "Insert object before index."},

@@ -212,6 +212,8 @@ int list_sort(Obj *list, Obj *key, bool reverse) {
 /* list.sort(*, key=None, reverse=False) */
 Obj *list_method_sort(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (nargs) return err_set_str(Exc_TypeError, "sort() takes no positional arguments");
+    size_t nkw = kwnames ? TUPLE_SIZE(kwnames) : 0;
+    if (nkw > 2) return err_format(Exc_TypeError, "sort() takes at most 2 keyword arguments (%zu given)", nkw);
     static const char *const names[] = {"key", "reverse"};
     Obj *out[2] = {NULL, NULL};
     if (args_parse("sort", args, nargs, kwnames, names, 2, 0, 0, out) < 0) return NULL;

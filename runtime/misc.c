@@ -1,6 +1,7 @@
 /* misc.c: types.SimpleNamespace and types.MappingProxyType. */
 #include <string.h>
 #include "types.h"
+#include "objcore.h"
 #include "vm.h"
 #include "gc.h"
 #include "names.h"
@@ -49,7 +50,7 @@ static int ns_clear(Obj *o) {
 }
 
 static Obj *ns_repr(Obj *o) {
-    const char *name = TYPE(o) == &Type_SimpleNamespace ? "namespace" : type_name(TYPE(o));
+    const char *name = TYPE(o) == &Type_SimpleNamespace ? "namespace" : TP_NAME(TYPE(o));
     int rc = repr_enter(o);
     if (rc < 0) return NULL;
     if (rc > 0) return str_from_format("%s(...)", name);
@@ -120,7 +121,7 @@ static bool is_mapping(Obj *m) {
 Obj *mappingproxy_new(Obj *mapping) {
     if (!is_mapping(mapping))
         return err_format(Exc_TypeError, "mappingproxy() argument must be a mapping, not %s",
-                          type_name(TYPE(mapping)));
+                          TP_NAME(TYPE(mapping)));
     ProxyObj *p = (ProxyObj *)gc_alloc(&Type_mappingproxy, sizeof(ProxyObj));
     if (!p) return NULL;
     p->mapping = NEWREF(mapping);
@@ -158,7 +159,7 @@ static Obj *mp_binop(Obj *a, Obj *b, int op) {
 }
 static Obj *mp_inplace(Obj *a, Obj *b, int op) {
     if (op == NB_OR)
-        return err_format(Exc_TypeError, "'|=' is not supported by %s; use '|' instead", type_name(TYPE(a)));
+        return err_format(Exc_TypeError, "'|=' is not supported by %s; use '|' instead", TP_NAME(TYPE(a)));
     return NEWREF(V_NotImplemented);
 }
 

@@ -78,7 +78,7 @@ static int module_tp_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwname
     Obj *a[2];
     if (args_parse("module", args, nargs, kwnames, names, 2, 1, 2, a) < 0) return -1;
     if (!STR_CHECK(a[0])) {
-        err_format(Exc_TypeError, "module.__init__() argument 'name' must be str, not %s", type_name(TYPE(a[0])));
+        err_format(Exc_TypeError, "module.__init__() argument 'name' must be str, not %s", TP_NAME(TYPE(a[0])));
         return -1;
     }
     ModuleObj *m = (ModuleObj *)self;

@@ -5,6 +5,10 @@
 
 #include "types.h"
 
+/* A type's tp_name as CPython's error messages show it: "_io.TextIOWrapper" for static types,
+ * __name__ for classes (type_name() gives the short form used by reprs and qualnames). */
+#define TP_NAME(t) ((t)->name)
+
 /* Create and ready the exception types, and ready the file types (vm_init calls it after
  * the static types are ready). 0 or -1. */
 int exceptions_init(void);

@@ -22,7 +22,7 @@ Obj *obj_repr(Obj *o) {
     Obj *r = t->repr(o);
     vm_leave_recursive_call();
     if (r && !STR_CHECK(r)) {
-        err_format(Exc_TypeError, "__repr__ returned non-string (type %s)", type_name(TYPE(r)));
+        err_format(Exc_TypeError, "__repr__ returned non-string (type %s)", TP_NAME(TYPE(r)));
         DECREF(r);
         return NULL;
     }
@@ -37,7 +37,7 @@ Obj *obj_str(Obj *o) {
     Obj *r = t->str(o);
     vm_leave_recursive_call();
     if (r && !STR_CHECK(r)) {
-        err_format(Exc_TypeError, "__str__ returned non-string (type %s)", type_name(TYPE(r)));
+        err_format(Exc_TypeError, "__str__ returned non-string (type %s)", TP_NAME(TYPE(r)));
         DECREF(r);
         return NULL;
     }
@@ -109,7 +109,7 @@ static Obj *do_richcompare(Obj *v, Obj *w, int op) {
     case CMP_NE: return bool_from(v != w);
     default:
         return err_format(Exc_TypeError, "'%s' not supported between instances of '%s' and '%s'",
-                          cmp_symbols[op], type_name(tv), type_name(tw));
+                          cmp_symbols[op], TP_NAME(tv), TP_NAME(tw));
     }
 }
 
@@ -167,7 +167,7 @@ Obj **obj_dict_ptr(Obj *o) {
 }
 
 static Obj *attr_error(Obj *o, Obj *name) {
-    Obj *msg = str_from_format("'%s' object has no attribute '%U'", type_name(TYPE(o)), name);
+    Obj *msg = str_from_format("'%s' object has no attribute '%U'", TP_NAME(TYPE(o)), name);
     if (!msg) return NULL;
     Obj *exc = exc_new(Exc_AttributeError, &msg, 1);
     DECREF(msg);
@@ -195,10 +195,10 @@ void attr_error_annotate(Obj *obj, Obj *name) {
 /* --trace=attr: which step of the lookup produced the attribute. */
 static void trace_attr(Type *tp, Obj *name, const char *how, Obj *descr) {
     if (descr)
-        trace_emitf(TRACE_ATTR, "instance %s.%s: %s (%s)", type_name(tp), str_cstr(name), how,
-                    type_name(TYPE(descr)));
+        trace_emitf(TRACE_ATTR, "instance %s.%s: %s (%s)", TP_NAME(tp), str_cstr(name), how,
+                    TP_NAME(TYPE(descr)));
     else
-        trace_emitf(TRACE_ATTR, "instance %s.%s: %s", type_name(tp), str_cstr(name), how);
+        trace_emitf(TRACE_ATTR, "instance %s.%s: %s", TP_NAME(tp), str_cstr(name), how);
 }
 
 static Obj *generic_getattr_impl(Obj *o, Obj *name, bool suppress) {
@@ -253,7 +253,7 @@ Obj *obj_generic_getattr(Obj *o, Obj *name) { return generic_getattr_impl(o, nam
 
 Obj *obj_getattr(Obj *o, Obj *name) {
     if (VT_UNLIKELY(!STR_CHECK(name)))
-        return err_format(Exc_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(name)));
+        return err_format(Exc_TypeError, "attribute name must be string, not '%s'", TP_NAME(TYPE(name)));
     Type *tp = TYPE(o);
     if (tp->getattr) return tp->getattr(o, name);
     return obj_generic_getattr(o, name);
@@ -285,7 +285,7 @@ int obj_hasattr(Obj *o, Obj *name) {
 
 int obj_generic_setattr(Obj *o, Obj *name, Obj *value) {
     if (VT_UNLIKELY(!STR_CHECK(name))) {
-        err_format(Exc_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(name)));
+        err_format(Exc_TypeError, "attribute name must be string, not '%s'", TP_NAME(TYPE(name)));
         return -1;
     }
     Type *tp = TYPE(o);
@@ -313,7 +313,7 @@ int obj_generic_setattr(Obj *o, Obj *name, Obj *value) {
         return 0;
     }
     if (descr) {
-        err_format(Exc_AttributeError, "'%s' object attribute '%U' is read-only", type_name(tp), name);
+        err_format(Exc_AttributeError, "'%s' object attribute '%U' is read-only", TP_NAME(tp), name);
         return -1;
     }
 missing:
@@ -323,7 +323,7 @@ missing:
 
 int obj_setattr(Obj *o, Obj *name, Obj *value) {
     if (VT_UNLIKELY(!STR_CHECK(name))) {
-        err_format(Exc_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(name)));
+        err_format(Exc_TypeError, "attribute name must be string, not '%s'", TP_NAME(TYPE(name)));
         return -1;
     }
     Type *tp = TYPE(o);
@@ -395,14 +395,14 @@ Obj *obj_id(Obj *o) { return int_from_u64((uint64_t)(uintptr_t)o); }
 
 Obj *obj_format(Obj *o, Obj *spec) {
     if (spec && !STR_CHECK(spec))
-        return err_format(Exc_TypeError, "format() argument 2 must be str, not %s", type_name(TYPE(spec)));
+        return err_format(Exc_TypeError, "format() argument 2 must be str, not %s", TP_NAME(TYPE(spec)));
     bool empty = !spec || STR_SIZE(spec) == 0;
     if (empty && STR_CHECK_EXACT(o)) return NEWREF(o);
     if (empty && INT_CHECK_EXACT(o)) return obj_str(o);
     Obj *meth = obj_lookup_special(o, NAME(__format__));
     if (!meth) {
         if (err_occurred()) return NULL;
-        return err_format(Exc_TypeError, "Type %s doesn't define __format__", type_name(TYPE(o)));
+        return err_format(Exc_TypeError, "Type %s doesn't define __format__", TP_NAME(TYPE(o)));
     }
     Obj *s = spec ? NEWREF(spec) : str_from_cstr("");
     if (!s) { DECREF(meth); return NULL; }
@@ -410,7 +410,7 @@ Obj *obj_format(Obj *o, Obj *spec) {
     DECREF(meth);
     DECREF(s);
     if (r && !STR_CHECK(r)) {
-        err_format(Exc_TypeError, "__format__ must return a str, not %s", type_name(TYPE(r)));
+        err_format(Exc_TypeError, "__format__ must return a str, not %s", TP_NAME(TYPE(r)));
         DECREF(r);
         return NULL;
     }

@@ -74,7 +74,7 @@ Obj *object_repr(Obj *o) {
     if (mod && STR_CHECK(mod) && !str_eq_cstr(mod, "builtins"))
         r = str_from_format("<%U.%U object at %s>", mod, qual, addr);
     else
-        r = str_from_format("<%U object at %s>", qual, addr);
+        r = str_from_format("<%s object at %s>", t->name, addr);   /* tp_name, as CPython */
     XDECREF(mod);
     DECREF(qual);
     return r;
@@ -289,6 +289,8 @@ static Obj *object_subclasshook(Obj *self, Obj *const *args, size_t nargs, Obj *
 static Obj *object_getstate(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     Obj *state;
     Obj **dp = obj_dict_ptr(self);
+    Obj *side = !dp && IS_HEAP_TYPE(TYPE(self)) && type_has_side_dict(TYPE(self)) ? side_dict_get(self, 0) : NULL;
+    if (side) dp = &side;
     if (dp && *dp && dict_size(*dp) > 0) {
         state = dict_copy(*dp);
         if (!state) return NULL;

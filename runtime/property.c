@@ -269,7 +269,8 @@ static Obj *staticmethod_call(Obj *self, Obj *const *args, size_t nargs, Obj *kw
 
 static Obj *classmethod_repr(Obj *self) {
     ClassMethodObj *cm = (ClassMethodObj *)self;
-    return str_from_format("<%s(%R)>", type_name(TYPE(self)), cm->func ? cm->func : V_None);
+    const char *kind = type_is_subtype(TYPE(self), &Type_staticmethod) ? "staticmethod" : "classmethod";
+    return str_from_format("<%s(%R)>", kind, cm->func ? cm->func : V_None);
 }
 
 static void cm_dealloc(Obj *o) {

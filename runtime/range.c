@@ -3,6 +3,13 @@
 #include "dict.h"
 #include "vm.h"
 
+typedef struct LongRangeIterObj {   /* iterator for ranges beyond 63-bit values */
+    Obj ob;
+    Obj *next, *step, *remaining;   /* ints */
+} LongRangeIterObj;
+
+extern Type Type_longrange_iterator;
+
 typedef struct RangeObj {
     Obj ob;
     Obj *start, *stop, *step, *length;   /* ints */
@@ -256,16 +263,39 @@ static Obj *make_iter(Obj *start, Obj *step, Obj *len) {
         it->remaining = (uint64_t)SMALL_VALUE(len);
         return (Obj *)it;
     }
-    /* huge ranges: iterate a range object by index */
-    Obj *stop = NULL;
-    Obj *p = imul(step, len);
-    if (p) { stop = iadd(start, p); DECREF(p); }
-    if (!stop) return NULL;
-    Obj *r = make_range(NEWREF(start), stop, NEWREF(step));
-    if (!r) return NULL;
-    Obj *it = seqiter_new(r);
-    DECREF(r);
-    return it;
+    /* huge ranges: arbitrary-precision counters */
+    ct_ready(&Type_longrange_iterator);
+    LongRangeIterObj *it = (LongRangeIterObj *)obj_alloc(&Type_longrange_iterator, sizeof(LongRangeIterObj));
+    if (!it) return NULL;
+    it->next = NEWREF(start);
+    it->step = NEWREF(step);
+    it->remaining = NEWREF(len);
+    return (Obj *)it;
+}
+
+static void longrangeiter_dealloc(Obj *o) {
+    LongRangeIterObj *it = (LongRangeIterObj *)o;
+    DECREF(it->next);
+    DECREF(it->step);
+    DECREF(it->remaining);
+    obj_free(o);
+}
+
+static Obj *longrangeiter_next(Obj *o) {
+    LongRangeIterObj *it = (LongRangeIterObj *)o;
+    if (int_sign(it->remaining) <= 0) return NULL;
+    Obj *rem = isub(it->remaining, MAKE_SMALL(1));
+    if (!rem) return NULL;
+    Obj *nxt = iadd(it->next, it->step);
+    if (!nxt) { DECREF(rem); return NULL; }
+    Obj *v = it->next;
+    it->next = nxt;
+    SETREF(it->remaining, rem);
+    return v;
+}
+
+static Obj *longrangeiter_length_hint(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    return NEWREF(((LongRangeIterObj *)self)->remaining);
 }
 
 static Obj *range_iter(Obj *o) {
@@ -303,6 +333,21 @@ Type Type_range_iterator = {
     .iter = iter_self,
     .iternext = rangeiter_next,
     .methods = rangeiter_methods,
+};
+
+static const MethodDef longrangeiter_methods[] = {
+    {"__length_hint__", longrangeiter_length_hint, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type Type_longrange_iterator = {
+    .ob = OBJ_HEAD_INIT(&Type_type),
+    .name = "longrange_iterator",
+    .basicsize = sizeof(LongRangeIterObj),
+    .dealloc = longrangeiter_dealloc,
+    .iter = iter_self,
+    .iternext = longrangeiter_next,
+    .methods = longrangeiter_methods,
 };
 
 /* ---- methods ---- */

@@ -28,8 +28,6 @@ typedef struct SetObj {
 static Obj dummy_obj = OBJ_HEAD_INIT(&Type_object);
 #define DUMMY (&dummy_obj)
 
-static inline void ct_untrack(Obj *o) { if (gc_is_tracked(o)) gc_untrack(o); }
-
 static inline intptr_t key_hash(Obj *key) {
     if (IS_SMALL(key)) {
         int64_t v = SMALL_VALUE(key);
@@ -601,7 +599,7 @@ static Obj *set_tp_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames)
 }
 
 static int set_tp_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
-    if (kwnames && TUPLE_SIZE(kwnames) && TYPE(self) == &Type_set) {
+    if (kwnames && TUPLE_SIZE(kwnames)) {
         err_set_str(Exc_TypeError, "set() takes no keyword arguments");
         return -1;
     }
@@ -612,7 +610,7 @@ static int set_tp_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) 
 }
 
 static Obj *frozenset_tp_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
-    if (kwnames && TUPLE_SIZE(kwnames) && type == &Type_frozenset)
+    if (kwnames && TUPLE_SIZE(kwnames) && (type == &Type_frozenset || type->init == Type_frozenset.init))
         return err_set_str(Exc_TypeError, "frozenset() takes no keyword arguments");
     if (args_check_count("frozenset", nargs, NULL, 0, 1) < 0) return NULL;
     if (type == &Type_frozenset && nargs && IS_TYPE(args[0], &Type_frozenset)) return NEWREF(args[0]);

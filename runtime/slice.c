@@ -3,8 +3,6 @@
 #include "gc.h"
 #include "vm.h"
 
-static inline void ct_untrack(Obj *o) { if (gc_is_tracked(o)) gc_untrack(o); }
-
 Obj *slice_new(Obj *start, Obj *stop, Obj *step) {
     SliceObj *s = (SliceObj *)gc_alloc(&Type_slice, sizeof(SliceObj));
     if (!s) return NULL;

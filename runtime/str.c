@@ -1,4 +1,5 @@
 /* str.c: the str type: creation, hashing, interning, comparison, indexing, iteration, repr. */
+#include <stdlib.h>
 #include <string.h>
 #include "str.h"
 #include "names.h"
@@ -87,10 +88,33 @@ Obj *str_finish(Obj *o)
     return o;
 }
 
+/* One-character strs for U+0080..U+00FF, cached like CPython's latin-1 singletons. */
+static Obj *latin1_chars[128];
+
+static Obj *latin1_char(const char *p)
+{
+    unsigned idx = ((((unsigned char)p[0] & 0x1F) << 6) | ((unsigned char)p[1] & 0x3F)) - 0x80;
+    Obj *r = latin1_chars[idx];
+    if (VT_LIKELY(r != NULL)) return r;
+    StrObj *s = str_alloc(2);
+    if (!s) return NULL;
+    memcpy(s->data, p, 2);
+    s->length = 1;
+    r = str_intern(make_immortal((Obj *)s));
+    latin1_chars[idx] = r;
+    return r;
+}
+
 Obj *str_from_valid(const char *p, size_t size, size_t length)
 {
-    if (size == 0) return NEWREF(str_empty());
-    if (size == 1 && (unsigned char)p[0] < 128) return NEWREF(str_ascii_char((unsigned char)p[0]));
+    if (size <= 2) {
+        if (size == 0) return NEWREF(str_empty());
+        if (size == 1 && (unsigned char)p[0] < 128) return NEWREF(str_ascii_char((unsigned char)p[0]));
+        if (size == 2 && length == 1 && (unsigned char)p[0] <= 0xC3) {
+            Obj *c = latin1_char(p);
+            return c ? NEWREF(c) : NULL;
+        }
+    }
     StrObj *s = str_alloc(size);
     if (!s) return NULL;
     memcpy(s->data, p, size);
@@ -424,6 +448,37 @@ Obj *str_concat(Obj *a, Obj *b)
     s->length = STR_LEN(a) + STR_LEN(b);
     s->ascii = ((StrObj *)a)->ascii && ((StrObj *)b)->ascii;
     return (Obj *)s;
+}
+
+/* *ps += b for the VM's `s += x` (see str.h): grows *ps in place when the caller owns its only
+ * reference, so that appending in a loop is amortised linear as in CPython. */
+int str_append_inplace(Obj **ps, Obj *b)
+{
+    Obj *a = *ps;
+    StrObj *s = (StrObj *)a;
+    size_t na = STR_SIZE(a), nb = STR_SIZE(b);
+    if (a->refcnt != 1 || !STR_CHECK_EXACT(a) || s->interned || a->flags != 0 || nb == 0 || na == 0) {
+        Obj *r = str_concat(a, b);
+        if (!r) return -1;
+        *ps = r;
+        DECREF(a);
+        return 0;
+    }
+    if (offset_cache.s == a) offset_cache.s = NULL;
+    /* Objects from obj_alloc are plain calloc blocks (alloc.c), so realloc may move this one. */
+    StrObj *g = realloc(s, sizeof(StrObj) + na + nb + 1);
+    if (!g) {
+        err_no_memory();
+        return -1;
+    }
+    memcpy(g->data + na, STR_DATA(b), nb);
+    g->data[na + nb] = '\0';
+    g->size = na + nb;
+    g->length += STR_LEN(b);
+    g->ascii = g->ascii && ((StrObj *)b)->ascii;
+    g->hash = -1;
+    *ps = (Obj *)g;
+    return 0;
 }
 
 Obj *str_repeat(Obj *a, intptr_t n)

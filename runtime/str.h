@@ -28,6 +28,11 @@ bool str_utf8_check(const char *p, size_t n, bool allow_surrogates);
 Obj *str_from_valid_utf8(const char *s, size_t size) VT_MUST_CHECK;
 /* The hash function of str and bytes (never -1). */
 intptr_t str_hash_bytes(const char *p, size_t n);
+/* `*ps += b` (both exact str) for the VM: *ps is a reference the caller owns and is replaced by
+ * the result (0), or kept on error (-1). When that reference is the ONLY one (refcnt 1: the VM
+ * cleared the variable first, as CPython's unicode_concatenate does for `s += x` followed by a
+ * store to the same name), the str is grown in place with realloc: amortised O(1) appends. */
+int str_append_inplace(Obj **ps, Obj *b);
 /* s * n */
 Obj *str_repeat(Obj *s, intptr_t n) VT_MUST_CHECK;
 /* sub in s (both str). */

@@ -17,25 +17,23 @@ typedef struct {
 
 static int build(FmtCtx *c, const char *s, size_t n, int depth, StrBuilder *out);
 
-static bool all_digits(const char *s, size_t n)
+/* Decimal value of a field-name part (Unicode decimal digits count, as in CPython): -1 if it
+ * is not a number (no error), -2 with ValueError on overflow. */
+static intptr_t get_integer(const char *s, size_t n)
 {
-    if (n == 0) return false;
-    for (size_t i = 0; i < n; i++) if (s[i] < '0' || s[i] > '9') return false;
-    return true;
-}
-
-static int parse_index(const char *s, size_t n, intptr_t *out)
-{
-    intptr_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (v > (INTPTR_MAX - 9) / 10) {
+    if (n == 0) return -1;
+    intptr_t acc = 0;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        int d = uni_decimal(utf8_next(&p));
+        if (d < 0) return -1;
+        if (acc > (INTPTR_MAX - d) / 10) {
             err_set_str(Exc_ValueError, "Too many decimal digits in format string");
-            return -1;
+            return -2;
         }
-        v = v * 10 + (s[i] - '0');
+        acc = acc * 10 + d;
     }
-    *out = v;
-    return 0;
+    return acc;
 }
 
 static Obj *positional(FmtCtx *c, intptr_t idx)
@@ -63,119 +61,62 @@ static Obj *keyword(FmtCtx *c, const char *s, size_t n)
     return r;
 }
 
-/* Resolve a field name ("0", "", "name", followed by .attr / [key] parts). */
+/* Resolve a field name: the first part ("", an index or a keyword), then .attr / [key] parts,
+ * each looked up before the next is parsed (CPython's FieldNameIterator order). */
 static Obj *get_field(FmtCtx *c, const char *s, size_t n)
 {
     size_t i = 0;
     while (i < n && s[i] != '.' && s[i] != '[') i++;
-    Obj *obj;
-    if (i == 0) {
-        if (c->auto_state == AUTO_MANUAL)
+    intptr_t idx = get_integer(s, i);
+    if (idx == -2) return NULL;
+    bool empty = i == 0, numeric = empty || idx >= 0;
+    if (numeric) {
+        if (c->auto_state == AUTO_INIT) c->auto_state = empty ? AUTO_ON : AUTO_MANUAL;
+        if (c->auto_state == AUTO_MANUAL && empty)
             return err_set_str(Exc_ValueError, "cannot switch from manual field specification to automatic field numbering");
-        c->auto_state = AUTO_ON;
-        obj = positional(c, (intptr_t)c->auto_idx++);
-    } else if (all_digits(s, i)) {
-        if (c->auto_state == AUTO_ON)
+        if (c->auto_state == AUTO_ON && !empty)
             return err_set_str(Exc_ValueError, "cannot switch from automatic field numbering to manual field specification");
-        c->auto_state = AUTO_MANUAL;
-        intptr_t idx;
-        if (parse_index(s, i, &idx) < 0) return NULL;
-        obj = positional(c, idx);
-    } else {
-        obj = keyword(c, s, i);
+        if (empty) idx = (intptr_t)c->auto_idx++;
     }
+    Obj *obj = numeric ? positional(c, idx) : keyword(c, s, i);
     while (obj && i < n) {
-        Obj *next;
-        if (s[i] == '.') {
-            size_t st = ++i;
+        char kind = s[i++];
+        size_t st = i;
+        if (kind == '.') {
             while (i < n && s[i] != '.' && s[i] != '[') i++;
-            if (i == st) {
-                DECREF(obj);
-                return err_set_str(Exc_ValueError, "Empty attribute in format string");
-            }
-            Obj *name = str_from_valid_utf8(s + st, i - st);
-            next = name ? obj_getattr(obj, name) : NULL;
-            XDECREF(name);
-        } else if (s[i] == '[') {
-            size_t st = ++i;
+        } else if (kind == '[') {
             while (i < n && s[i] != ']') i++;
             if (i >= n) {
                 DECREF(obj);
                 return err_set_str(Exc_ValueError, "Missing ']' in format string");
             }
-            if (i == st) {
-                DECREF(obj);
-                return err_set_str(Exc_ValueError, "Empty attribute in format string");
-            }
-            Obj *key;
-            if (all_digits(s + st, i - st)) {
-                intptr_t idx;
-                if (parse_index(s + st, i - st, &idx) < 0) { DECREF(obj); return NULL; }
-                key = int_from_i64(idx);
-            } else {
-                key = str_from_valid_utf8(s + st, i - st);
-            }
-            i++;
-            next = key ? obj_getitem(obj, key) : NULL;
-            XDECREF(key);
-            if (next && i < n && s[i] != '.' && s[i] != '[') {
-                DECREF(next);
-                DECREF(obj);
-                return err_set_str(Exc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
-            }
         } else {
             DECREF(obj);
             return err_set_str(Exc_ValueError, "Only '.' or '[' may follow ']' in format field specifier");
         }
+        size_t en = i;
+        if (kind == '[') i++;   /* past ']' */
+        intptr_t k = kind == '[' ? get_integer(s + st, en - st) : -1;
+        if (k == -2) { DECREF(obj); return NULL; }
+        if (en == st) {
+            DECREF(obj);
+            return err_set_str(Exc_ValueError, "Empty attribute in format string");
+        }
+        Obj *key = k >= 0 ? int_from_i64(k) : str_from_valid_utf8(s + st, en - st);
+        Obj *next = NULL;
+        if (key) next = kind == '.' ? obj_getattr(obj, key) : obj_getitem(obj, key);
+        XDECREF(key);
         DECREF(obj);
         obj = next;
     }
     return obj;
 }
 
-/* One replacement field's contents (between the braces). */
-static int do_field(FmtCtx *c, const char *s, size_t n, int depth, StrBuilder *out)
+/* Render one field: look the object up, convert, expand a nested spec, format. */
+static int render_field(FmtCtx *c, const char *name, size_t name_n, uint32_t conv, const char *spec,
+                        size_t spec_n, bool expand, int depth, StrBuilder *out)
 {
-    size_t i = 0;
-    while (i < n) {
-        char ch = s[i];
-        if (ch == '[') {
-            while (i < n && s[i] != ']') i++;
-            if (i < n) i++;
-            continue;
-        }
-        if (ch == '{') {
-            err_set_str(Exc_ValueError, "unexpected '{' in field name");
-            return -1;
-        }
-        if (ch == ':' || ch == '!') break;
-        i++;
-    }
-    size_t name_end = i;
-    uint32_t conv = 0;
-    const char *spec = "";
-    size_t spec_n = 0;
-    if (i < n && s[i] == '!') {
-        i++;
-        if (i >= n) {
-            err_set_str(Exc_ValueError, "unmatched '{' in format spec");
-            return -1;
-        }
-        const char *p = s + i;
-        conv = utf8_next(&p);
-        i = (size_t)(p - s);
-        if (i < n) {
-            if (s[i] != ':') {
-                err_set_str(Exc_ValueError, "expected ':' after conversion specifier");
-                return -1;
-            }
-        }
-    }
-    if (i < n && s[i] == ':') {
-        spec = s + i + 1;
-        spec_n = n - i - 1;
-    }
-    Obj *obj = get_field(c, s, name_end);
+    Obj *obj = get_field(c, name, name_n);
     if (!obj) return -1;
     if (conv) {
         Obj *t;
@@ -185,7 +126,7 @@ static int do_field(FmtCtx *c, const char *s, size_t n, int depth, StrBuilder *o
         case 'a': t = obj_ascii(obj); break;
         default:
             DECREF(obj);
-            if (conv < 128) err_format(Exc_ValueError, "Unknown conversion specifier %c", (int)conv);
+            if (conv > 32 && conv < 127) err_format(Exc_ValueError, "Unknown conversion specifier %c", (int)conv);
             else err_format(Exc_ValueError, "Unknown conversion specifier \\x%x", (unsigned)conv);
             return -1;
         }
@@ -194,7 +135,7 @@ static int do_field(FmtCtx *c, const char *s, size_t n, int depth, StrBuilder *o
         obj = t;
     }
     Obj *specobj;
-    if (memchr(spec, '{', spec_n)) {
+    if (expand) {
         StrBuilder sb;
         sb_init(&sb);
         if (build(c, spec, spec_n, depth - 1, &sb) < 0) {
@@ -216,6 +157,69 @@ static int do_field(FmtCtx *c, const char *s, size_t n, int depth, StrBuilder *o
     return rc;
 }
 
+/* Parse the field after '{' (CPython's parse_field) starting at *ip, then render it. */
+static int do_field(FmtCtx *c, const char *s, size_t n, size_t *ip, int depth, StrBuilder *out)
+{
+    size_t i = *ip, name_start = i;
+    char ch = 0;
+    while (i < n) {
+        ch = s[i++];
+        if (ch == '{') {
+            err_set_str(Exc_ValueError, "unexpected '{' in field name");
+            return -1;
+        }
+        if (ch == '[') {
+            while (i < n && s[i] != ']') i++;
+            continue;
+        }
+        if (ch == '}' || ch == ':' || ch == '!') break;
+    }
+    size_t name_end = i - 1;
+    uint32_t conv = 0;
+    const char *spec = "";
+    size_t spec_n = 0;
+    bool expand = false;
+    if (ch == '!' || ch == ':') {
+        if (ch == '!') {
+            if (i >= n) {
+                err_set_str(Exc_ValueError, "end of string while looking for conversion specifier");
+                return -1;
+            }
+            const char *p = s + i;
+            conv = utf8_next(&p);
+            i = (size_t)(p - s);
+            if (i < n) {
+                char c2 = s[i++];
+                if (c2 == '}') goto parsed;
+                if (c2 != ':') {
+                    err_set_str(Exc_ValueError, "expected ':' after conversion specifier");
+                    return -1;
+                }
+            }
+        }
+        size_t spec_start = i;
+        int count = 1;
+        while (i < n) {
+            char x = s[i++];
+            if (x == '{') { expand = true; count++; }
+            else if (x == '}' && --count == 0) break;
+        }
+        if (count) {
+            err_set_str(Exc_ValueError, "unmatched '{' in format spec");
+            return -1;
+        }
+        spec = s + spec_start;
+        spec_n = i - 1 - spec_start;
+    } else if (ch != '}') {
+        err_set_str(Exc_ValueError, "expected '}' before end of string");
+        return -1;
+    }
+parsed:
+    *ip = i;
+    return render_field(c, s + name_start, name_end - name_start, conv, spec, spec_n, expand, depth, out);
+}
+
+/* The format loop (CPython's MarkupIterator): literal text with {{ }} escapes, then fields. */
 static int build(FmtCtx *c, const char *s, size_t n, int depth, StrBuilder *out)
 {
     if (depth <= 0) {
@@ -224,35 +228,29 @@ static int build(FmtCtx *c, const char *s, size_t n, int depth, StrBuilder *out)
     }
     size_t i = 0;
     while (i < n) {
-        size_t st = i;
-        while (i < n && s[i] != '{' && s[i] != '}') i++;
-        if (i > st && sb_append(out, s + st, i - st) < 0) return -1;
-        if (i >= n) break;
-        char ch = s[i++];
-        if (ch == '}') {
-            if (i < n && s[i] == '}') { i++; if (sb_append_char(out, '}') < 0) return -1; continue; }
+        size_t start = i;
+        char ch = 0;
+        bool markup = false;
+        while (i < n) {
+            ch = s[i++];
+            if (ch == '{' || ch == '}') { markup = true; break; }
+        }
+        bool at_end = i >= n;
+        size_t len = i - start;
+        if (markup && ch == '}' && (at_end || s[i] != '}')) {
             err_set_str(Exc_ValueError, "Single '}' encountered in format string");
             return -1;
         }
-        if (i < n && s[i] == '{') { i++; if (sb_append_char(out, '{') < 0) return -1; continue; }
-        if (i >= n) {
+        if (markup && at_end && ch == '{') {
             err_set_str(Exc_ValueError, "Single '{' encountered in format string");
             return -1;
         }
-        /* find the matching '}' */
-        size_t fs = i;
-        int count = 1;
-        while (i < n) {
-            if (s[i] == '{') count++;
-            else if (s[i] == '}' && --count == 0) break;
-            i++;
+        if (markup) {
+            if (s[i] == ch) { i++; markup = false; }   /* escaped brace: keep one in the literal */
+            else len--;
         }
-        if (count) {
-            err_set_str(Exc_ValueError, "expected '}' before end of string");
-            return -1;
-        }
-        if (do_field(c, s + fs, i - fs, depth, out) < 0) return -1;
-        i++;
+        if (len && sb_append(out, s + start, len) < 0) return -1;
+        if (markup && do_field(c, s, n, &i, depth, out) < 0) return -1;
     }
     return 0;
 }

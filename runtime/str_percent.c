@@ -257,7 +257,7 @@ static int parse_num(Fmt *f, size_t *i, intptr_t *out, char *flags, bool is_widt
     return 0;
 }
 
-static int format_one(Fmt *f, size_t *ip, size_t start)
+static int format_one(Fmt *f, size_t *ip)
 {
     const char *s = f->fmt;
     size_t i = *ip;
@@ -366,7 +366,6 @@ static int format_one(Fmt *f, size_t *ip, size_t start)
 done:
     XDECREF(owned);
     *ip = i;
-    (void)start;
     return r;
 }
 
@@ -393,7 +392,7 @@ Obj *str_percent_format(Obj *fmt, Obj *args)
         if (stop > i && sb_append(&f.out, f.fmt + i, stop - i) < 0) goto fail;
         if (!pct) break;
         i = stop + 1;
-        if (format_one(&f, &i, stop) < 0) goto fail;
+        if (format_one(&f, &i) < 0) goto fail;
     }
     if (f.argidx < f.nargs && !f.dict) {
         err_set_str(Exc_TypeError, f.is_bytes ? "not all arguments converted during bytes formatting"

@@ -163,9 +163,11 @@ Obj *str_from_vformat(const char *fmt, va_list ap)
             else r = uns ? sb_printf(&sb, spec, va_arg(ap, unsigned)) : sb_printf(&sb, spec, va_arg(ap, int));
             break;
         }
-        case 'p':
-            r = sb_printf(&sb, "%p", va_arg(ap, void *));
+        case 'p': {
+            void *ptr = va_arg(ap, void *);
+            r = ptr ? sb_printf(&sb, "%p", ptr) : sb_append_cstr(&sb, "0x0");   /* glibc says "(nil)" */
             break;
+        }
         case 'c':
             r = sb_append_codepoint(&sb, (uint32_t)va_arg(ap, int));
             break;

@@ -95,7 +95,7 @@ static int tuple_traverse(Obj *o, visitproc visit, void *arg) {
 
 /* tuple(iterable=()) and subclasses (namedtuple) */
 static Obj *tuple_tp_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
-    if (kwnames && TUPLE_SIZE(kwnames) && type == &Type_tuple)
+    if (kwnames && TUPLE_SIZE(kwnames) && (type == &Type_tuple || type->init == Type_tuple.init))
         return err_set_str(Exc_TypeError, "tuple() takes no keyword arguments");
     if (args_check_count("tuple", nargs, NULL, 0, 1) < 0) return NULL;
     Obj *tmp;

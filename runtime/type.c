@@ -388,7 +388,7 @@ static Obj *type_repr(Obj *self) {
     if (mod && STR_CHECK(mod) && !str_eq_cstr(mod, "builtins"))
         r = str_from_format("<class '%U.%U'>", mod, qual);
     else
-        r = str_from_format("<class '%U'>", qual);
+        r = str_from_format("<class '%s'>", t->name);   /* tp_name, as CPython */
     XDECREF(mod);
     DECREF(qual);
     return r;
@@ -409,6 +409,10 @@ Obj *type_call(Obj *callable, Obj *const *args, size_t nargs, Obj *kwnames) {
     Obj *obj = type->new(type, args, nargs, kwnames);
     if (!obj) return NULL;
     Type *ot = TYPE(obj);
+    /* A static base's __new__ (float, int...) may not track the GC-allocated instance of a
+     * heap subclass: its __dict__ can still form cycles. */
+    if (IS_HEAP_TYPE(ot) && !IS_SMALL(obj) && (obj->flags & OBJ_FLAG_GC) && !gc_is_tracked(obj))
+        gc_track(obj);
     if (ot != type && !type_is_subtype(ot, type)) return obj;
     if (ot->init) {
         if (TRACE_ON(TRACE_CLASS))

@@ -171,16 +171,16 @@ Type *type_best_base(Obj *bases) {
 
 /* ---------------------------------------------------------------------------------------
  * Helpers */
-/* Build a vectorcall argument vector: pre[0..npre) then the values of kwds, with kwnames. */
-Obj *kwds_to_vector(Obj *const *pre, size_t npre, Obj *kwds, Obj ***out, Obj **kwnames_out) {
+/* Contract: typeobj.h. */
+int kwds_to_vector(Obj *const *pre, size_t npre, Obj *kwds, Obj ***out, Obj **kwnames_out) {
     size_t nkw = kwds ? dict_size(kwds) : 0;
     Obj **v = vt_malloc((npre + nkw + 1) * sizeof(Obj *));
-    if (!v) return NULL;
+    if (!v) return -1;
     if (npre) memcpy(v, pre, npre * sizeof(Obj *));
     *kwnames_out = NULL;
     if (nkw) {
         Obj *names = tuple_new(nkw);
-        if (!names) { vt_free(v); return NULL; }
+        if (!names) { vt_free(v); return -1; }
         size_t pos = 0, i = 0;
         Obj *k, *val;
         while (dict_next(kwds, &pos, &k, &val)) {
@@ -191,7 +191,7 @@ Obj *kwds_to_vector(Obj *const *pre, size_t npre, Obj *kwds, Obj ***out, Obj **k
         *kwnames_out = names;
     }
     *out = v;
-    return V_None;
+    return 0;
 }
 
 static Obj *mangle(Obj *classname, Obj *name) {
@@ -225,6 +225,15 @@ static Obj *caller_module_name(void) {
 
 static const GetSetDef subtype_getset_dict[] = {
     {"__dict__", instance_dict_get, instance_dict_set, NULL},
+    {NULL}
+};
+static Obj *sidedict_getter(Obj *self) {
+    Obj *d = side_dict_get(self, 1);
+    return d ? NEWREF(d) : NULL;
+}
+static int sidedict_setter(Obj *self, Obj *value);
+static const GetSetDef subtype_getset_sidedict[] = {
+    {"__dict__", sidedict_getter, sidedict_setter, NULL},
     {NULL}
 };
 static const GetSetDef subtype_getset_weakref[] = {
@@ -284,7 +293,7 @@ static int process_slots(HeapType *ht, Obj *slots, Obj *dict, Type *base, int *a
         if (r < 0) goto fail;
     }
     /* CPython's int is variable-sized too: same rule, although our IntObj is not. */
-    if (LIST_SIZE(names) && (is_varsized(base) || type_is_subtype(base, &Type_int))) {
+    if (n && (is_varsized(base) || type_is_subtype(base, &Type_int))) {
         err_format(Exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'", type_name(base));
         goto fail;
     }
@@ -359,7 +368,7 @@ static int init_subclass(Type *t, Obj *kwds) {
         func = descr;
     }
     Obj **argv, *kwnames;
-    if (!kwds_to_vector(NULL, 0, kwds, &argv, &kwnames)) { DECREF(func); return -1; }
+    if (kwds_to_vector(NULL, 0, kwds, &argv, &kwnames) < 0) { DECREF(func); return -1; }
     Obj *r = obj_call(func, argv, 0, kwnames);
     vt_free(argv);
     XDECREF(kwnames);
@@ -383,12 +392,23 @@ static int wrap_special(Obj *dict, Obj *name, Obj *(*wrap)(Obj *)) {
 /* ---------------------------------------------------------------------------------------
  * type.__new__(meta, name, bases, ns, **kwds) */
 Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
+    for (size_t i = 0; i < TUPLE_SIZE(bases); i++) {
+        Obj *b = TUPLE_GET(bases, i);
+        if (TYPE_CHECK(b)) continue;
+        Obj *me = obj_getattr_opt(b, NAME(__mro_entries__));
+        if (me) {
+            DECREF(me);
+            return err_set_str(Exc_TypeError,
+                               "type() doesn't support MRO entry resolution; use types.new_class()");
+        }
+        if (err_occurred()) return NULL;
+    }
     Type *winner = type_calculate_metaclass(meta, bases);
     if (!winner) return NULL;
     if (winner != meta && winner->new != type_new_slot) {
         /* A more derived metaclass with its own __new__: let it do the work. */
         Obj *pre[3] = {name, bases, ns}, **argv, *kwnames;
-        if (!kwds_to_vector(pre, 3, kwds, &argv, &kwnames)) return NULL;
+        if (kwds_to_vector(pre, 3, kwds, &argv, &kwnames) < 0) return NULL;
         Obj *r = winner->new(winner, argv, 3, kwnames);
         vt_free(argv);
         XDECREF(kwnames);
@@ -447,11 +467,18 @@ Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
         goto fail;
 
     /* Layout: base size, then (optionally) __dict__, __weakref__, then the slots. */
-    int add_dict = base->dict_offset == 0, add_weak = base->weaklist_offset == 0;
-    if (is_varsized(base)) { add_dict = 0; add_weak = 0; }
+    int varsized = is_varsized(base);
+    int add_dict = base->dict_offset == 0 && !type_has_side_dict(base);
+    int add_weak = base->weaklist_offset == 0 && !varsized;
     Obj *slots = dict_get(dict, NAME(__slots__));
     if (slots) {
         if (process_slots(ht, slots, dict, base, &add_dict, &add_weak) < 0) goto fail;
+    }
+    const GetSetDef *dict_getset = subtype_getset_dict;
+    if (varsized && add_dict) {
+        /* no fixed place for the dict pointer: keep it in the side table */
+        ht->side_dict = 1;
+        dict_getset = subtype_getset_sidedict;
     }
     size_t size = base->basicsize;
     size_t nslots = ht->ht_slots ? TUPLE_SIZE(ht->ht_slots) : 0;
@@ -468,7 +495,7 @@ Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
             size += sizeof(Obj *);
         }
     }
-    if (add_dict) { t->dict_offset = size; size += sizeof(Obj *); }
+    if (add_dict && !ht->side_dict) { t->dict_offset = size; size += sizeof(Obj *); }
     if (add_weak) { t->weaklist_offset = size; size += sizeof(Obj *); }
     t->basicsize = size;
     if ((base->flags & TPFLAG_HAVE_GC) || size > base->basicsize) t->flags |= TPFLAG_HAVE_GC;
@@ -482,7 +509,7 @@ Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
         if (r < 0) goto fail;
     }
     if (add_dict && !dict_get(dict, NAME(__dict__))) {
-        Obj *d = descr_new_getset(t, subtype_getset_dict);
+        Obj *d = descr_new_getset(t, dict_getset);
         if (!d) goto fail;
         int r = dict_set(dict, NAME(__dict__), d);
         DECREF(d);
@@ -529,6 +556,7 @@ Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
     }
     for (size_t i = 1; i < TUPLE_SIZE(t->mro); i++)
         type_inherit_flags(t, (Type *)TUPLE_GET(t->mro, i));
+    if (type_has_side_dict(base)) ht->side_dict = 1;
     t->dealloc = subtype_dealloc;
     t->traverse = subtype_traverse;
     t->clear = subtype_clear;
@@ -561,6 +589,112 @@ Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
 fail:
     DECREF((Obj *)t);
     return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------
+ * Side-table instance dicts (subclasses of str, bytes, tuple). */
+static Obj *side_table;   /* dict: address (small int) -> instance dict */
+
+int type_has_side_dict(Type *t) {
+    for (; t && IS_HEAP_TYPE(t); t = t->base)
+        if (((HeapType *)t)->side_dict) return 1;
+    return 0;
+}
+
+Obj *side_dict_get(Obj *o, int create) {
+    Obj *key = MAKE_SMALL((intptr_t)o);
+    if (side_table) {
+        Obj *d = dict_get(side_table, key);
+        if (d || !create) return d;
+    } else if (!create) {
+        return NULL;
+    } else if (!(side_table = dict_new())) {
+        return NULL;
+    }
+    Obj *d = dict_new();
+    if (!d) return NULL;
+    int r = dict_set(side_table, key, d);
+    DECREF(d);
+    return r < 0 ? NULL : d;
+}
+
+static void side_dict_drop(Obj *o) {
+    if (side_table && dict_del_opt(side_table, MAKE_SMALL((intptr_t)o)) < 0) err_clear();
+}
+
+static int sidedict_setter(Obj *self, Obj *value) {
+    if (!value) {
+        err_set_str(Exc_TypeError, "cannot delete __dict__");
+        return -1;
+    }
+    if (!DICT_CHECK(value)) {
+        err_format(Exc_TypeError, "__dict__ must be set to a dictionary, not a '%s'", type_name(TYPE(value)));
+        return -1;
+    }
+    if (!side_table && !(side_table = dict_new())) return -1;
+    return dict_set(side_table, MAKE_SMALL((intptr_t)self), value);
+}
+
+static Obj *no_attr(Obj *o, Obj *name) {
+    return err_format(Exc_AttributeError, "'%s' object has no attribute '%U'", type_name(TYPE(o)), name);
+}
+
+/* object.__getattribute__ with the instance dict taken from the side table. */
+Obj *vardict_getattr(Obj *o, Obj *name) {
+    if (!STR_CHECK(name))
+        return err_format(Exc_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(name)));
+    Type *tp = TYPE(o);
+    Obj *descr = type_lookup(tp, name);
+    descrgetfunc f = NULL;
+    if (descr) {
+        INCREF(descr);
+        f = TYPE(descr)->descr_get;
+        if (f && TYPE(descr)->descr_set) {
+            Obj *r = f(descr, o, (Obj *)tp);
+            DECREF(descr);
+            return r;
+        }
+    }
+    Obj *d = side_dict_get(o, 0);
+    if (d) {
+        Obj *r = dict_get(d, name);
+        if (r) {
+            XDECREF(descr);
+            return NEWREF(r);
+        }
+    }
+    if (f) {
+        Obj *r = f(descr, o, (Obj *)tp);
+        DECREF(descr);
+        return r;
+    }
+    if (descr) return descr;
+    return no_attr(o, name);
+}
+
+int vardict_setattr(Obj *o, Obj *name, Obj *value) {
+    if (!STR_CHECK(name)) {
+        err_format(Exc_TypeError, "attribute name must be string, not '%s'", type_name(TYPE(name)));
+        return -1;
+    }
+    Obj *descr = type_lookup(TYPE(o), name);
+    if (descr && TYPE(descr)->descr_set) {
+        INCREF(descr);
+        int r = TYPE(descr)->descr_set(descr, o, value);
+        DECREF(descr);
+        return r;
+    }
+    Obj *d = side_dict_get(o, value != NULL);
+    if (value) return d ? dict_set(d, name, value) : -1;
+    int r = d ? dict_del_opt(d, name) : 0;
+    if (r == 0) {
+        if (descr)
+            err_format(Exc_AttributeError, "'%s' object attribute '%U' is read-only", type_name(TYPE(o)), name);
+        else
+            no_attr(o, name);
+        return -1;
+    }
+    return r < 0 ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------------------------------
@@ -615,6 +749,7 @@ static void subtype_dealloc_impl(Obj *self) {
         Obj **dp = (Obj **)((char *)self + type->dict_offset);
         CLEAR(*dp);
     }
+    if (VT_UNLIKELY(type_has_side_dict(type))) side_dict_drop(self);
     if (b->dealloc && b != &Type_object) {
         b->dealloc(self);   /* the static base releases its own fields and frees the memory */
     } else {
@@ -653,6 +788,7 @@ static int subtype_clear(Obj *self) {
         Obj **dp = (Obj **)((char *)self + type->dict_offset);
         CLEAR(*dp);
     }
+    if (type_has_side_dict(type)) side_dict_drop(self);
     if (b->clear) return b->clear(self);
     return 0;
 }
@@ -666,6 +802,7 @@ int subtype_traverse(Obj *self, visitproc visit, void *arg) {
         b = b->base;
     }
     if (type->dict_offset && !b->dict_offset) VISIT(*(Obj **)((char *)self + type->dict_offset));
+    if (type_has_side_dict(type)) VISIT(side_dict_get(self, 0));
     VISIT((Obj *)type);
     if (b->traverse) return b->traverse(self, visit, arg);
     return 0;

@@ -180,7 +180,12 @@ Obj *call_unbound(Obj *descr, Obj *self, Obj *const *args, size_t nargs, Obj *kw
         r = vm_call_function(descr, buf, nargs + 1, kwnames);
         if (buf != small) vt_free(buf);
     } else if (dt == &Type_wrapper_descriptor) {
-        r = wrapper_invoke((WrapperDescr *)descr, self, args, nargs, kwnames);
+        WrapperDescr *wd = (WrapperDescr *)descr;
+        if (VT_UNLIKELY(TYPE(self) != wd->owner && !type_is_subtype(TYPE(self), wd->owner)))
+            r = err_format(Exc_TypeError, "descriptor '%U' requires a '%s' object but received a '%s'",
+                           wd->name, type_name(wd->owner), type_name(TYPE(self)));
+        else
+            r = wrapper_invoke(wd, self, args, nargs, kwnames);
     } else if (dt->descr_get) {
         Obj *bound = dt->descr_get(descr, self, (Obj *)TYPE(self));
         if (!bound) { DECREF(descr); return NULL; }
@@ -256,6 +261,16 @@ static int slot_bool(Obj *self) {
     return -1;
 }
 
+/* object's generic get/setattr, redirected for instances whose dict is in the side table */
+static getattrfunc map_getattr(Type *t, getattrfunc f) {
+    if (f == obj_generic_getattr && IS_HEAP_TYPE(t) && type_has_side_dict(t)) return vardict_getattr;
+    return f;
+}
+static setattrfunc map_setattr(Type *t, setattrfunc f) {
+    if (f == obj_generic_setattr && IS_HEAP_TYPE(t) && type_has_side_dict(t)) return vardict_setattr;
+    return f;
+}
+
 static Obj *slot_getattribute(Obj *self, Obj *name) {
     return call_method(self, NAME(__getattribute__), &name, 1);
 }
@@ -264,9 +279,18 @@ static Obj *slot_getattr_hook(Obj *self, Obj *name) {
     Type *t = TYPE(self);
     Obj *ga = type_lookup(t, NAME(__getattribute__));
     Obj *r;
-    if (ga && TYPE(ga) == &Type_wrapper_descriptor && ((WrapperDescr *)ga)->sd->kind == WK_GETATTR)
-        r = ((getattrfunc)((WrapperDescr *)ga)->fn)(self, name);   /* the usual generic getattr */
-    else if (ga)
+    if (ga && TYPE(ga) == &Type_wrapper_descriptor && ((WrapperDescr *)ga)->sd->kind == WK_GETATTR &&
+        type_is_subtype(t, ((WrapperDescr *)ga)->owner))
+        r = map_getattr(t, (getattrfunc)((WrapperDescr *)ga)->fn)(self, name);   /* usually generic */
+    else if (ga && TYPE(ga) != &Type_function && TYPE(ga)->descr_get) {
+        /* bind first, as CPython's call_attribute (its error messages differ) */
+        INCREF(ga);
+        Obj *bound = TYPE(ga)->descr_get(ga, self, (Obj *)t);
+        DECREF(ga);
+        if (!bound) return NULL;
+        r = obj_call(bound, &name, 1, NULL);
+        DECREF(bound);
+    } else if (ga)
         r = call_unbound(ga, self, &name, 1, NULL);
     else
         r = obj_generic_getattr(self, name);
@@ -521,7 +545,9 @@ static void update_one_slot(Type *t, int slot) {
         anyfn fn = NULL;
         if (descr == V_None && slot == S_HASH) {
             fn = (anyfn)type_hash_not_implemented;
-        } else if (TYPE(descr) == &Type_wrapper_descriptor && ((WrapperDescr *)descr)->sd->slot == slot) {
+        } else if (TYPE(descr) == &Type_wrapper_descriptor && ((WrapperDescr *)descr)->sd->slot == slot &&
+                   type_is_subtype(t, ((WrapperDescr *)descr)->owner)) {
+            /* e.g. `__hash__ = int.__hash__` in an unrelated class must stay generic */
             fn = ((WrapperDescr *)descr)->fn;
         } else if (slot == S_NEW && TYPE(descr) == &Type_builtin_function_or_method &&
                    ((CFunctionObj *)descr)->def == &tp_new_methoddef) {
@@ -535,6 +561,10 @@ static void update_one_slot(Type *t, int slot) {
     if (slot == S_GETATTR && hook) chosen = (anyfn)slot_getattr_hook;
     else if (generic) chosen = generic_slots[slot];
     else chosen = specific;
+    if ((slot == S_GETATTR || slot == S_SETATTR) && type_has_side_dict(t)) {
+        if (chosen == (anyfn)obj_generic_getattr) chosen = (anyfn)vardict_getattr;
+        if (chosen == (anyfn)obj_generic_setattr) chosen = (anyfn)vardict_setattr;
+    }
     set_slot(t, slot, chosen);
     /* TPFLAG_HAS_GETATTR_HOOK stays clear: slot_getattr_hook calls __getattr__ itself, and
      * object.__getattribute__ must not (CPython calls the hook only from the slot). */
@@ -697,6 +727,27 @@ static Obj *from_status(int r) {
     RETURN_NONE;
 }
 
+/* CPython's hackcheck: object.__setattr__(obj, ...) must not skip a C-level __setattr__
+ * override of obj's type (e.g. type's own, which keeps the method cache coherent). */
+static int hackcheck(Obj *self, setattrfunc func, Obj *what) {
+    Type *type = TYPE(self);
+    Obj *mro = type->mro;
+    Type *defining = type;
+    for (size_t i = mro ? TUPLE_SIZE(mro) : 0; i-- > 0;) {
+        Type *b = (Type *)TUPLE_GET(mro, i);
+        if (b->setattr == slot_setattr) continue;
+        if (b->setattr == type->setattr) { defining = b; break; }
+    }
+    for (Type *b = defining; b; b = b->base) {
+        if (b->setattr == func) break;
+        if (b->setattr != slot_setattr) {
+            err_format(Exc_TypeError, "can't apply this %U to %s object", what, type->name);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 static Obj *wrapper_invoke(WrapperDescr *wd, Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     int kind = wd->sd->kind, op = wd->sd->op;
     anyfn fn = wd->fn;
@@ -750,9 +801,11 @@ static Obj *wrapper_invoke(WrapperDescr *wd, Obj *self, Obj *const *args, size_t
         if (check_nargs(nargs, 0) < 0) return NULL;
         return ((unopfunc)fn)(self, op);
     case WK_GETITEM:
-    case WK_GETATTR:
         if (check_nargs(nargs, 1) < 0) return NULL;
         return ((binaryfunc)fn)(self, args[0]);
+    case WK_GETATTR:
+        if (check_nargs(nargs, 1) < 0) return NULL;
+        return map_getattr(TYPE(self), (getattrfunc)fn)(self, args[0]);
     case WK_SETITEM:
         if (check_nargs(nargs, 2) < 0) return NULL;
         return from_status(((setitemfunc)fn)(self, args[0], args[1]));
@@ -771,13 +824,13 @@ static Obj *wrapper_invoke(WrapperDescr *wd, Obj *self, Obj *const *args, size_t
         return from_status(((initfunc)fn)(self, args, nargs, kwnames));
     case WK_SETATTR:
         if (check_nargs(nargs, 2) < 0) return NULL;
-        if (TYPE_CHECK(self) && !IS_HEAP_TYPE((Type *)self) && (setattrfunc)fn != TYPE(self)->setattr)
-            return err_format(Exc_TypeError, "can't apply this %U to %s object", wd->name, type_name(TYPE(self)));
+        fn = (anyfn)map_setattr(TYPE(self), (setattrfunc)fn);
+        if (hackcheck(self, (setattrfunc)fn, wd->name) < 0) return NULL;
         return from_status(((setattrfunc)fn)(self, args[0], args[1]));
     case WK_DELATTR:
         if (check_nargs(nargs, 1) < 0) return NULL;
-        if (TYPE_CHECK(self) && !IS_HEAP_TYPE((Type *)self) && (setattrfunc)fn != TYPE(self)->setattr)
-            return err_format(Exc_TypeError, "can't apply this %U to %s object", wd->name, type_name(TYPE(self)));
+        fn = (anyfn)map_setattr(TYPE(self), (setattrfunc)fn);
+        if (hackcheck(self, (setattrfunc)fn, wd->name) < 0) return NULL;
         return from_status(((setattrfunc)fn)(self, args[0], NULL));
     case WK_GET: {
         if (nargs < 1 || nargs > 2)
@@ -823,7 +876,9 @@ static Obj *wrapperdescr_call(Obj *callable, Obj *const *args, size_t nargs, Obj
 static Obj *wrapperdescr_get(Obj *descr, Obj *obj, Obj *type) {
     WrapperDescr *wd = (WrapperDescr *)descr;
     if (!obj) return NEWREF(descr);
-    if (check_self(wd, obj) < 0) return NULL;
+    if (TYPE(obj) != wd->owner && !type_is_subtype(TYPE(obj), wd->owner))
+        return err_format(Exc_TypeError, "descriptor '%U' for '%s' objects doesn't apply to a '%s' object",
+                          wd->name, type_name(wd->owner), type_name(TYPE(obj)));
     MethodWrapper *m = (MethodWrapper *)gc_alloc(&Type_method_wrapper, sizeof(MethodWrapper));
     if (!m) return NULL;
     m->descr = (WrapperDescr *)NEWREF(descr);

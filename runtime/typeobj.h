@@ -15,6 +15,7 @@ typedef struct HeapType {
     Obj *ht_name;          /* str: __name__ (type.name points into it) */
     Obj *ht_slots;         /* tuple of (mangled, sorted) slot names, or NULL */
     MemberDef *ht_members; /* one per slot name, NULL-terminated; names point into ht_slots */
+    int side_dict;         /* instances keep __dict__ in a side table (variable-size base) */
 } HeapType;
 
 #define VISIT(o) do { Obj *v_ = (Obj *)(o); \
@@ -45,7 +46,16 @@ Type *type_best_base(Obj *bases);          /* the base whose layout the class ex
 Type *type_solid_base(Type *t);            /* the most derived base adding C fields */
 void subtype_dealloc(Obj *self);
 int subtype_traverse(Obj *self, visitproc visit, void *arg);
-Obj *kwds_to_vector(Obj *const *pre, size_t npre, Obj *kwds, Obj ***out, Obj **kwnames_out);
+/* Vectorcall arguments pre[0..npre) + the values of dict kwds; *out is vt_malloc'ed (caller frees),
+ * *kwnames_out a new tuple or NULL. 0 or -1. */
+int kwds_to_vector(Obj *const *pre, size_t npre, Obj *kwds, Obj ***out, Obj **kwnames_out);
+
+/* Instance dicts of subclasses of variable-size built-ins (str, bytes, tuple): the object
+ * has no room at a fixed offset, so the dict lives in a side table keyed by address. */
+int type_has_side_dict(Type *t);
+Obj *side_dict_get(Obj *o, int create);      /* borrowed; NULL (no error) if absent and !create */
+Obj *vardict_getattr(Obj *o, Obj *name);
+int vardict_setattr(Obj *o, Obj *name, Obj *value);
 
 /* ---- type_slots.c ---- */
 extern Type Type_wrapper_descriptor, Type_method_wrapper;

@@ -15,12 +15,3 @@ int uni_map(uint32_t cp, int which, uint32_t out[3])
     for (int i = 0; i < n; i++) out[i] = src[i];
     return n;
 }
-
-/* First code point of the full mapping: CPython's simple mapping agrees for every code point
- * whose full mapping is a single one, and callers use this only for such decisions. */
-uint32_t uni_simple_map(uint32_t cp, int which)
-{
-    uint32_t out[3];
-    uni_map(cp, which, out);
-    return out[0];
-}

@@ -45,8 +45,6 @@ static inline int uni_islinebreak(uint32_t cp)
 static inline int uni_decimal(uint32_t cp) { return unicode_record(cp)->decimal; }
 /* Full case mapping of cp (which: UNI_MAP_*) into out[0..3); returns the number of code points. */
 int uni_map(uint32_t cp, int which, uint32_t out[3]);
-/* Simple (single code point) mapping, used where CPython uses the simple mapping. */
-uint32_t uni_simple_map(uint32_t cp, int which);
 
 /* ---- UTF-8 helpers ---- */
 /* Decode the code point starting at p (valid UTF-8, as inside every str); advance *pp. */

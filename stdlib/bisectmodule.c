@@ -7,6 +7,10 @@ static int parse(const char *fname, Obj *const *args, size_t nargs, Obj *kwnames
                  Obj **a, Obj **x, intptr_t *lo, intptr_t *hi, Obj **key) {
     static const char *const names[] = {"a", "x", "lo", "hi", "key"};
     Obj *out[5] = {NULL, NULL, NULL, NULL, NULL};
+    if (nargs > 4) {
+        err_format(Exc_TypeError, "%s() takes at most 4 positional arguments (%zu given)", fname, nargs);
+        return -1;
+    }
     if (args_parse(fname, args, nargs, kwnames, names, 5, 2, 4, out) < 0) return -1;
     *a = out[0];
     *x = out[1];

@@ -6,8 +6,6 @@
 #include "vm.h"
 #include "modules.h"
 
-static inline void ct_untrack(Obj *o) { if (gc_is_tracked(o)) gc_untrack(o); }
-
 /* ==== deque ==== */
 
 typedef struct DequeObj {
@@ -116,6 +114,10 @@ static int deque_tp_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames
     DequeObj *d = DQ(self);
     intptr_t maxlen = -1;
     if (out[1] && out[1] != V_None) {
+        if (!INT_CHECK(out[1])) {
+            err_set_str(Exc_TypeError, "an integer is required");
+            return -1;
+        }
         int64_t v = obj_as_index_i64(out[1], Exc_OverflowError);
         if (v == -1 && err_occurred()) return -1;
         if (v < 0) { err_set_str(Exc_ValueError, "maxlen must be non-negative"); return -1; }
@@ -422,7 +424,7 @@ static Obj *dm_extendleft(Obj *self, Obj *const *args, size_t nargs, Obj *kwname
 }
 
 static Obj *dm_rotate(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
-    if (args_check_count("rotate", nargs, kwnames, 0, 1) < 0) return NULL;
+    if (args_check_count("deque.rotate", nargs, kwnames, 0, 1) < 0) return NULL;
     intptr_t n = 1;
     if (nargs) {
         int64_t v = obj_as_index_i64(args[0], Exc_OverflowError);
@@ -481,6 +483,7 @@ static int bound(Obj *o, intptr_t len, intptr_t *out) {
 }
 
 static Obj *dm_index(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    if (nargs < 1) return err_format(Exc_TypeError, "index() takes at least 1 argument (%zu given)", nargs);
     if (args_check_count("index", nargs, kwnames, 1, 3) < 0) return NULL;
     DequeObj *d = DQ(self);
     intptr_t n = (intptr_t)d->size, start = 0, stop = n;
@@ -500,7 +503,7 @@ static Obj *dm_index(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
 }
 
 static Obj *dm_insert(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
-    if (args_check_count("insert", nargs, kwnames, 2, 2) < 0) return NULL;
+    if (nargs != 2) return err_format(Exc_TypeError, "insert() takes exactly 2 arguments (%zu given)", nargs);
     DequeObj *d = DQ(self);
     int64_t v = obj_as_index_i64(args[0], Exc_OverflowError);
     if (v == -1 && err_occurred()) return NULL;
@@ -576,7 +579,15 @@ static Obj *deque_get_maxlen(Obj *self) {
     return MAKE_SMALL(DQ(self)->maxlen);
 }
 
+/* deque.__getitem__(i) called directly: the sq_item wrapper's conversion message. */
+static Obj *dm_getitem(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    if (!(IS_SMALL(args[0]) || TYPE(args[0])->index))
+        return err_format(Exc_TypeError, "'%T' object cannot be interpreted as an integer", args[0]);
+    return deque_getitem(self, args[0]);
+}
+
 static const MethodDef deque_methods[] = {
+    {"__getitem__", dm_getitem, METH_O, "x.__getitem__(y) <==> x[y]"},
     {"append", dm_append, METH_O, "Add an element to the right side of the deque."},
     {"appendleft", dm_appendleft, METH_O, "Add an element to the left side of the deque."},
     {"pop", dm_pop, METH_NOARGS, "Remove and return the rightmost element."},
@@ -655,7 +666,7 @@ static int defdict_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
         nargs--;
     }
     SETREF(DD(self)->default_factory, factory ? NEWREF(factory) : NULL);
-    return dict_init_args(self, args, nargs, kwnames, "defaultdict");
+    return dict_init_args(self, args, nargs, kwnames, "dict");
 }
 
 static void defdict_dealloc(Obj *o) {
@@ -784,6 +795,94 @@ Type Type_defaultdict = {
     .getset = defdict_getset,
 };
 
+/* ==== _tuplegetter: namedtuple's field descriptors ==== */
+
+typedef struct TupleGetterObj {
+    Obj ob;
+    intptr_t index;
+    Obj *doc;
+} TupleGetterObj;
+
+extern Type Type_tuplegetter;
+
+static Obj *tuplegetter_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
+    if (args_check_count("_tuplegetter", nargs, kwnames, 2, 2) < 0) return NULL;
+    int64_t index = obj_as_index_i64(args[0], Exc_OverflowError);
+    if (index == -1 && err_occurred()) return NULL;
+    TupleGetterObj *g = (TupleGetterObj *)(type == &Type_tuplegetter ? gc_alloc(type, sizeof(TupleGetterObj))
+                                                                       : type_generic_alloc(type, 0));
+    if (!g) return NULL;
+    g->index = (intptr_t)index;
+    g->doc = NEWREF(args[1]);
+    gc_track((Obj *)g);
+    return (Obj *)g;
+}
+
+static void tuplegetter_dealloc(Obj *o) {
+    ct_untrack(o);
+    XDECREF(((TupleGetterObj *)o)->doc);
+    obj_free(o);
+}
+
+static int tuplegetter_traverse(Obj *o, visitproc visit, void *arg) {
+    Obj *d = ((TupleGetterObj *)o)->doc;
+    return d ? visit(d, arg) : 0;
+}
+
+static Obj *tuplegetter_get(Obj *self, Obj *obj, Obj *type) {
+    TupleGetterObj *g = (TupleGetterObj *)self;
+    if (!obj || obj == V_None) return NEWREF(self);
+    if (!TUPLE_CHECK(obj))
+        return err_format(Exc_TypeError, "descriptor for index '%zd' for tuple subclasses doesn't apply to '%T' object",
+                          g->index, obj);
+    if (g->index < 0 || (size_t)g->index >= TUPLE_SIZE(obj)) return err_set_str(Exc_IndexError, "tuple index out of range");
+    return NEWREF(TUPLE_GET(obj, g->index));
+}
+
+static int tuplegetter_set(Obj *self, Obj *obj, Obj *value) {
+    err_set_str(Exc_AttributeError, value ? "can't set attribute" : "can't delete attribute");
+    return -1;
+}
+
+static Obj *tuplegetter_repr(Obj *self) {
+    TupleGetterObj *g = (TupleGetterObj *)self;
+    return str_from_format("%s(%zd, %R)", type_name(TYPE(self)), g->index, g->doc ? g->doc : V_None);
+}
+
+static Obj *tuplegetter_reduce(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    TupleGetterObj *g = (TupleGetterObj *)self;
+    Obj *a = tuple_pack(2, MAKE_SMALL(g->index), g->doc ? g->doc : V_None);
+    if (!a) return NULL;
+    Obj *r = tuple_pack(2, (Obj *)TYPE(self), a);
+    DECREF(a);
+    return r;
+}
+
+static const MethodDef tuplegetter_methods[] = {
+    {"__reduce__", tuplegetter_reduce, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static const MemberDef tuplegetter_members[] = {
+    {"__doc__", MEMBER_OBJECT, offsetof(TupleGetterObj, doc), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+
+Type Type_tuplegetter = {
+    .ob = OBJ_HEAD_INIT(&Type_type),
+    .name = "_collections._tuplegetter",
+    .basicsize = sizeof(TupleGetterObj),
+    .flags = TPFLAG_HAVE_GC,
+    .dealloc = tuplegetter_dealloc,
+    .traverse = tuplegetter_traverse,
+    .new = tuplegetter_new,
+    .repr = tuplegetter_repr,
+    .descr_get = tuplegetter_get,
+    .descr_set = tuplegetter_set,
+    .methods = tuplegetter_methods,
+    .members = tuplegetter_members,
+};
+
 /* _count_elements(mapping, iterable): Counter's inner loop. */
 static Obj *count_elements(Obj *m, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (args_check_count("_count_elements", nargs, kwnames, 2, 2) < 0) return NULL;
@@ -829,12 +928,14 @@ static const MethodDef collections_methods[] = {
 };
 
 Obj *modinit__collections(void) {
-    if (type_ready(&Type_deque) < 0 || type_ready(&Type_defaultdict) < 0) return NULL;
+    if (type_ready(&Type_deque) < 0 || type_ready(&Type_defaultdict) < 0 || type_ready(&Type_tuplegetter) < 0)
+        return NULL;
     Obj *m = module_new("_collections");
     if (!m) return NULL;
     if (module_add_methods(m, collections_methods) < 0 ||
         module_add_object(m, "deque", (Obj *)&Type_deque) < 0 ||
-        module_add_object(m, "defaultdict", (Obj *)&Type_defaultdict) < 0) {
+        module_add_object(m, "defaultdict", (Obj *)&Type_defaultdict) < 0 ||
+        module_add_object(m, "_tuplegetter", (Obj *)&Type_tuplegetter) < 0) {
         DECREF(m);
         return NULL;
     }

@@ -1,5 +1,7 @@
 /* mathmodule.c: the math module as CPython 3.11 defines it: libm wrappers with CPython's
  * domain/range error rules, exact integer functions on GMP, fsum (Shewchuk) and friends. */
+/* Bit-exact results (CPython is built in ISO C mode): never fuse a*b+c into an FMA. */
+#pragma GCC optimize("fp-contract=off")
 #include <errno.h>
 #include <float.h>
 #include <math.h>
@@ -401,7 +403,7 @@ M_FN(isnan) {
 M_FN(isclose) {
     static const char *const names[] = {"a", "b", "rel_tol", "abs_tol"};
     Obj *a[4] = {NULL, NULL, NULL, NULL};
-    if (num_check_maxpos("isclose", nargs, 2, true) < 0 ||
+    if (int_check_maxpos("isclose", nargs, 2, true) < 0 ||
         args_parse("isclose", args, nargs, kwnames, names, 4, 2, 2, a) < 0)
         return NULL;
     double x, y, rel = 1e-09, abst = 0.0;
@@ -620,7 +622,7 @@ out:
 M_FN(prod) {
     static const char *const names[] = {"", "start"};
     Obj *a[2] = {NULL, NULL};
-    if (num_check_maxpos("prod", nargs, 1, true) < 0 ||
+    if (int_check_maxpos("prod", nargs, 1, true) < 0 ||
         args_parse("prod", args, nargs, kwnames, names, 2, 1, 1, a) < 0)
         return NULL;
     Obj *acc = a[1] ? NEWREF(a[1]) : MAKE_SMALL(1);

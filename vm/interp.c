@@ -24,14 +24,17 @@ int site_add_builtins(Obj *builtins);
 
 /* Every static type, readied in this order (bases before subclasses). */
 static Type *const static_types[] = {
-    &Type_object, &Type_type, &Type_int, &Type_bool, &Type_float, &Type_complex, &Type_str,
-    &Type_bytes, &Type_bytearray, &Type_memoryview, &Type_list, &Type_tuple, &Type_dict,
-    &Type_set, &Type_frozenset, &Type_range, &Type_slice, &Type_NoneType,
-    &Type_NotImplementedType, &Type_ellipsis, &Type_module, &Type_cell, &Type_code,
-    &Type_function, &Type_method, &Type_builtin_function_or_method, &Type_method_descriptor,
-    &Type_classmethod_descriptor, &Type_wrapper_descriptor, &Type_method_wrapper,
-    &Type_getset_descriptor, &Type_member_descriptor, &Type_property, &Type_classmethod,
-    &Type_staticmethod, &Type_super, &Type_frame, &Type_traceback, &Type_generator,
+    &Type_object, &Type_type,
+    /* descriptor types first: readying any other type creates instances of them */
+    &Type_builtin_function_or_method, &Type_method_descriptor, &Type_classmethod_descriptor,
+    &Type_wrapper_descriptor, &Type_method_wrapper, &Type_getset_descriptor,
+    &Type_member_descriptor, &Type_staticmethod, &Type_classmethod,
+    /* then everything else */
+    &Type_int, &Type_bool, &Type_float, &Type_complex, &Type_str, &Type_bytes,
+    &Type_bytearray, &Type_memoryview, &Type_list, &Type_tuple, &Type_dict, &Type_set,
+    &Type_frozenset, &Type_range, &Type_slice, &Type_NoneType, &Type_NotImplementedType,
+    &Type_ellipsis, &Type_module, &Type_cell, &Type_code, &Type_function, &Type_method,
+    &Type_property, &Type_super, &Type_frame, &Type_traceback, &Type_generator,
     &Type_coroutine, &Type_async_generator, &Type_enumerate, &Type_zip, &Type_map,
     &Type_filter, &Type_reversed, &Type_dict_keys, &Type_dict_values, &Type_dict_items,
     &Type_mappingproxy, &Type_SimpleNamespace,

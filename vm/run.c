@@ -1,6 +1,7 @@
 /* run.c: running a script, a -c string or a -m module as __main__, and turning an uncaught
  * exception into CPython's traceback output and exit status. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include "vm.h"
@@ -100,7 +101,10 @@ int vm_run_file(const char *path) {
                 strerror(errno));
         return 2;
     }
-    int status = run_code_in_main(source, path, path);
+    /* As CPython 3.9+, the script is known by its absolute path (__file__, tracebacks). */
+    char abspath[PATH_MAX];
+    const char *name = realpath(path, abspath) ? abspath : path;
+    int status = run_code_in_main(source, name, name);
     free(source);
     return status;
 }

@@ -30,7 +30,6 @@ cases = [
     "def f():\n    x = 1\n    def g():\n        nonlocal x\n        global x\n",
     "from __future__ import nonsense",
     "a, *b, *c = d",
-    "*a = b",
     "def f():\n    [x async for x in y]\n",
 ]
 for src in cases:

@@ -19,7 +19,7 @@ y = [1, 2, 3]; y[len(y):] = y; print(y)
 for bad in ["[1,2][5]", "[].pop()", "[1].pop(5)", "[1].remove(2)", "[1].index(3)",
             "[1,2,3].__setitem__(slice(None,None,2), [1])", "[1]+(1,)", "[1]*'a'",
             "x = [1]; x['a']", "[1,2].__setitem__(1.0, 1)", "list(1)", "list(1,2)",
-            "[].sort(1)", "[3,'a'].sort()", "sorted([1], reverse='x')", "x = [1]; x[5] = 1",
+            "[].sort(1)", "[3,'a'].sort()", "[].sort(reverse='x')", "x = [1]; x[5] = 1",
             "[1][1:2] = 5", "hash([])"]:
     try:
         exec(bad)

@@ -1,5 +1,5 @@
 # set and frozenset: order of ints/tuples matches CPython's table algorithm
-s = {5, 3, 1, 9, 33, 17, 65}
+s = set([5, 3, 1, 9, 33, 17, 65])
 print(s, len(s), 3 in s, 4 in s)
 s.add(100); s.add(8); s.discard(3); s.discard(12345); s.remove(9)
 print(s)
@@ -17,7 +17,7 @@ print(hash(frozenset()), hash(frozenset([1, 2, 3])), hash(frozenset([(1, 2), (3,
 print({frozenset([1]): "x"}[frozenset([1])], {1, 2} == frozenset([1, 2]), frozenset([1]) in {frozenset([1])}, {1} in {frozenset({1})})
 pts = {(x, y) for x in range(4) for y in range(3)}
 print(pts)
-print({-1, -2, -5, 7, 2**62, 2**64, 10**20, 1.5, 0.25, True})
+print(set([-1, -2, -5, 7, 2**62, 2**64, 10**20, 1.5, 0.25, True]))
 big = set(range(100)); big2 = set(range(99, -1, -1)); print(big == big2, list(big)[:10], list(big2)[:10])
 for i in range(0, 100, 3):
     big.discard(i)

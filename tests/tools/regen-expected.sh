@@ -3,7 +3,11 @@
 # (cwd = the case's folder, the file's base name as the argument, no stdin).
 #   tests/tools/regen-expected.sh tests/programs/foo.py tests/errors/bar.py ...
 # programs: X.out (stdout); errors: X.err (stderr), X.status, and X.out when stdout is non-empty.
-PY=${PYTHON:-/usr/bin/python3}
+# `python3` on PATH (3.11.7 here) is the reference for expected output; 3.11.2 differs in
+# a few traceback caret details.
+PY=${PYTHON:-python3}
+# Buffered stdio as in a normal run (PYTHONUNBUFFERED changes interleaving of stdout.buffer).
+unset PYTHONUNBUFFERED
 for case in "$@"; do
     dir=$(dirname "$case"); base=$(basename "$case" .py)
     kind=$(basename "$dir")
@@ -11,6 +15,10 @@ for case in "$@"; do
         cd "$dir" || exit 1
         "$PY" "$base.py" < /dev/null > "/tmp/regen.$$.out" 2> "/tmp/regen.$$.err"
         status=$?
+        # CPython names the script by its absolute path; store it relative, as run_one.py
+        # normalises the actual output the same way.
+        here=$(pwd)
+        sed -i "s|$here/||g" "/tmp/regen.$$.out" "/tmp/regen.$$.err"
         if [ "$kind" = errors ]; then
             mv "/tmp/regen.$$.err" "$base.err"
             echo "$status" > "$base.status"

@@ -15,6 +15,9 @@ ADDR = re.compile(r"0x[0-9a-fA-F]+")
 TIME = re.compile(r"^\[\s*[0-9.]+\]", re.M)
 
 def normalise(text):
+    """Hide what varies between runs: times and addresses. (The folder the case lives in is
+    removed from the output right after the run: CPython 3.11 names the script by its
+    absolute path.)"""
     return TIME.sub("[TIME]", ADDR.sub("0xADDR", text))
 
 def load_xfail(path):
@@ -30,7 +33,7 @@ def load_xfail(path):
 def read(path, default=None):
     if not os.path.exists(path):
         return default
-    with open(path, encoding="utf-8") as f:
+    with open(path, encoding="utf-8", newline="") as f:
         return f.read()
 
 def main():
@@ -50,8 +53,9 @@ def main():
     try:
         r = subprocess.run(cmd, cwd=os.path.dirname(case), stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=a.timeout)
-        out = r.stdout.decode("utf-8", "replace")
-        err = r.stderr.decode("utf-8", "replace")
+        case_dir = os.path.dirname(case)
+        out = r.stdout.decode("utf-8", "replace").replace(case_dir + "/", "")
+        err = r.stderr.decode("utf-8", "replace").replace(case_dir + "/", "")
         status = r.returncode
     except subprocess.TimeoutExpired:
         out, err, status = "", "timed out after %ss" % a.timeout, None
