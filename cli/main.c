@@ -1,9 +1,12 @@
 /* main.c: the `vitrine` command: option parsing, then a script, -c code, -m module, piped
  * stdin, or the interactive REPL. Exit status: 0, 1 on an uncaught exception, 2 on misuse. */
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/stat.h>
 #include "vm.h"
 #include "trace.h"
 #include "modules.h"
@@ -115,6 +118,42 @@ static char *dir_of(const char *path) {
     return slash ? strndup(p, (size_t)(slash - p) ? (size_t)(slash - p) : 1) : strdup("");
 }
 
+/* The script argument as CPython names it in messages: made absolute with the cwd. */
+static void absolute_name(const char *path, char *out, size_t size) {
+    char cwd[PATH_MAX];
+    const char *prefix = path[0] == '/' ? "" : getcwd(cwd, sizeof cwd) ? cwd : ".";
+    snprintf(out, size, "%s%s%s", prefix, *prefix ? "/" : "", path);
+}
+
+/* Run `vitrine PATH`: a file, or a directory holding __main__.py (as CPython). Returns the
+ * exit status, or -1 with an exception set. */
+static int run_script_arg(const char *script) {
+    char shown[2 * PATH_MAX + 2];
+    struct stat st;
+    if (stat(script, &st) == 0 && S_ISDIR(st.st_mode)) {
+        char main_py[PATH_MAX + 16];
+        snprintf(main_py, sizeof main_py, "%s/__main__.py", script);
+        absolute_name(script, shown, sizeof shown);
+        if (access(main_py, R_OK) != 0) {
+            fprintf(stderr, "vitrine: can't find '__main__' module in '%s'\n", shown);
+            return 1;
+        }
+        char real[PATH_MAX];
+        if (sys_path_insert0(realpath(script, real) ? real : script) < 0) return -1;
+        return vm_run_file(main_py);
+    }
+    char *dir = dir_of(script);
+    if (sys_path_insert0(dir) < 0) { free(dir); return -1; }
+    free(dir);
+    if (access(script, R_OK) != 0) {
+        int e = errno;
+        absolute_name(script, shown, sizeof shown);
+        fprintf(stderr, "vitrine: can't open file '%s': [Errno %d] %s\n", shown, e, strerror(e));
+        return 2;
+    }
+    return vm_run_file(script);
+}
+
 static int disassemble_file(const char *path) {
     char *src = vm_read_file(path, NULL);
     if (!src) { perror(path); return 2; }
@@ -165,18 +204,8 @@ int main(int argc, char **argv) {
         if (sys_path_insert0(getcwd(cwd, sizeof cwd) ? cwd : "") < 0) return vm_handle_uncaught();
         status = vm_run_module(o.module);
     } else if (o.script && strcmp(o.script, "-") != 0) {
-        char *dir = dir_of(o.script);
-        if (sys_path_insert0(dir) < 0) { free(dir); return vm_handle_uncaught(); }
-        free(dir);
-        if (access(o.script, R_OK) != 0) {
-            /* CPython names the file by its absolute path in this message. */
-            char cwd[PATH_MAX];
-            const char *prefix = o.script[0] == '/' ? "" : getcwd(cwd, sizeof cwd) ? cwd : ".";
-            fprintf(stderr, "vitrine: can't open file '%s%s%s': [Errno 2] No such file or directory\n",
-                    prefix, *prefix ? "/" : "", o.script);
-            return 2;
-        }
-        status = vm_run_file(o.script);
+        status = run_script_arg(o.script);
+        if (status < 0) return vm_handle_uncaught();
     } else if (isatty(0)) {
         if (sys_path_insert0("") < 0) return vm_handle_uncaught();
         status = repl_run(interp);

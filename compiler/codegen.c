@@ -37,6 +37,27 @@ void cg_set_loc(Compiler *c, const Node *n)
     c->u->loc.end_col = n->end_col_offset;
 }
 
+static bool is_jump(int op);
+
+void cg_set_artificial(Compiler *c)
+{
+    c->u->loc.line = c->u->loc.end_line = -1;
+    c->u->loc.col = c->u->loc.end_col = -1;
+}
+
+/* Give artificial instructions reached only by fall-through their predecessor's position. */
+static int propagate_positions(IInstr *ins, size_t n)
+{
+    bool *target = calloc(n + 1, sizeof(bool));
+    if (!target) { err_no_memory(); return 0; }
+    for (size_t i = 0; i < n; i++)
+        if (is_jump(ins[i].op) && (size_t)ins[i].arg < n) target[ins[i].arg] = true;
+    for (size_t i = 1; i < n; i++)
+        if (ins[i].pos.line < 0 && !target[i]) ins[i].pos = ins[i - 1].pos;
+    free(target);
+    return 1;
+}
+
 const char *cg_mangle(Compiler *c, const char *name)
 {
     return symtable_mangle(c->arena, c->u->private_name, name);
@@ -635,6 +656,7 @@ CodeObj *cg_assemble(Compiler *c, bool add_none_return)
         }
         u->ins[i].arg = t;
     }
+    if (!propagate_positions(u->ins, u->nins)) return NULL;
     CodeObj *co = code_new();
     if (!co) return NULL;
     co->ncode = u->nins;

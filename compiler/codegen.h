@@ -97,6 +97,10 @@ int cg_emit_name(Compiler *c, int op, const char *name); /* op with a co_names i
 int cg_nameop(Compiler *c, const char *name, ExprContext ctx);
 int cg_error(Compiler *c, const Node *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cg_set_loc(Compiler *c, const Node *n);
+/* Following instructions are "artificial" (CPython's UNSET_LOC): at assembly they take the
+ * previous instruction's position unless they are jump targets (then no line at all), so
+ * they never cause a line event of their own. */
+void cg_set_artificial(Compiler *c);
 const char *cg_mangle(Compiler *c, const char *name);
 Obj *cg_const_object(const Constant *k);           /* new reference */
 int cg_push_fblock(Compiler *c, const Node *loc, FBlockType t, int block, int exit, Node *datum,
@@ -116,10 +120,13 @@ int cg_add_yield_from(Compiler *c, bool await);
 /* ---- codegen_expr.c ---- */
 int cg_expr(Compiler *c, Node *e);
 int cg_jump_if(Compiler *c, Node *e, int label, bool cond);
+/* An iterated expression: constant list/set displays become a tuple/frozenset constant. */
+int cg_iterable(Compiler *c, Node *e);
 int cg_call_helper(Compiler *c, int nprefix, NodeList *args, NodeList *keywords, const Node *loc);
 int cg_store_target(Compiler *c, Node *t);
 int cg_unpack_helper(Compiler *c, NodeList *elts, const Node *loc);
 bool cg_is_const_expr(Node *e);
+Obj *cg_const_value(Node *e);   /* folded constant value or NULL (no error) */
 
 /* Compile an annotation: its value, or its source text under `from __future__ import annotations`. */
 int cg_annotation(Compiler *c, Node *ann);

@@ -9,27 +9,88 @@
 
 bool cg_is_const_expr(Node *e) { return e->kind == N_Constant; }
 
-/* A tuple display made only of constants (recursively) can be one constant. */
-static bool const_tuple(Node *e)
+static Obj *try_fold(Node *e);
+
+/* The compile-time value of e when CPython's AST optimizer would make it a constant: literals,
+ * foldable arithmetic, tuple displays of those. NULL (no error set) otherwise. */
+Obj *cg_const_value(Node *e)
 {
-    if (e->kind == N_Constant) return true;
-    if (e->kind != N_Tuple || e->v.seq.ctx != CTX_LOAD) return false;
-    for (size_t i = 0; i < e->v.seq.elts.n; i++)
-        if (!const_tuple(e->v.seq.elts.items[i])) return false;
-    return true;
+    switch (e->kind) {
+    case N_Constant: {
+        Obj *v = cg_const_object(&e->v.constant);
+        if (!v) err_clear();
+        return v;
+    }
+    case N_UnaryOp: case N_BinOp:
+        return try_fold(e);
+    case N_Tuple: {
+        if (e->v.seq.ctx != CTX_LOAD) return NULL;
+        Obj *t = tuple_new(e->v.seq.elts.n);
+        if (!t) { err_clear(); return NULL; }
+        for (size_t i = 0; i < e->v.seq.elts.n; i++) {
+            Obj *x = cg_const_value(e->v.seq.elts.items[i]);
+            if (!x) { DECREF(t); return NULL; }
+            TUPLE_SET_STEAL(t, i, x);
+        }
+        return t;
+    }
+    default:
+        return NULL;
+    }
 }
 
-static Obj *fold_const(Node *e)
+/* Tuple of the constant values of all of elts, or NULL (no error) if one is not constant. */
+static Obj *const_items(NodeList *elts)
 {
-    if (e->kind == N_Constant) return cg_const_object(&e->v.constant);
-    Obj *t = tuple_new(e->v.seq.elts.n);
-    if (!t) return NULL;
-    for (size_t i = 0; i < e->v.seq.elts.n; i++) {
-        Obj *x = fold_const(e->v.seq.elts.items[i]);
-        if (!x) { DECREF(t); return NULL; }
-        TUPLE_SET_STEAL(t, i, x);
+    Obj *t = tuple_new(elts->n);
+    if (!t) { err_clear(); return NULL; }
+    for (size_t i = 0; i < elts->n; i++) {
+        Obj *v = elts->items[i]->kind == N_Starred ? NULL : cg_const_value(elts->items[i]);
+        if (!v) { DECREF(t); return NULL; }
+        TUPLE_SET_STEAL(t, i, v);
     }
     return t;
+}
+
+/* frozenset(items) as CPython's compiler leaves it: built from the items, then rebuilt from
+ * its own iteration order by the constant merging pass (this fixes its table layout). */
+static Obj *folded_frozenset(Obj *tuple)
+{
+    Obj *fs = frozenset_new(tuple);
+    if (!fs || set_size(fs) == 0) return fs;
+    Obj *t2 = seq_to_tuple(fs);
+    DECREF(fs);
+    if (!t2) return NULL;
+    fs = frozenset_new(t2);
+    DECREF(t2);
+    return fs;
+}
+
+/* A list/set display of constants used only for iteration or `in` (CPython's fold_iter /
+ * fold_compare): the tuple or frozenset constant, or NULL without error when not foldable. */
+static Obj *fold_iterable(Node *e)
+{
+    if ((e->kind != N_List && e->kind != N_Set) || e->v.seq.elts.n == 0) return NULL;
+    Obj *t = const_items(&e->v.seq.elts);
+    if (!t) return NULL;
+    if (e->kind == N_List) return t;
+    Obj *fs = folded_frozenset(t);
+    DECREF(t);
+    return fs;
+}
+
+int cg_iterable(Compiler *c, Node *e)
+{
+    Obj *k = fold_iterable(e);
+    if (k) {
+        Position saved = c->u->loc;
+        cg_set_loc(c, e);
+        int r = cg_load_const_steal(c, k);
+        c->u->loc = saved;
+        return r;
+    }
+    if (err_occurred()) return 0;
+    return cg_expr(c, e);
 }
 
 static bool has_starred(NodeList *l)
@@ -46,20 +107,11 @@ static int starunpack_helper(Compiler *c, NodeList *elts, int pushed, int build,
 {
     size_t n = elts->n;
     if (!pushed && !tuple && n > 2 && (build == OP_BUILD_LIST || build == OP_BUILD_SET)) {
-        bool all_const = true;
-        for (size_t i = 0; i < n && all_const; i++)
-            all_const = elts->items[i]->kind == N_Constant;
-        if (all_const) {
+        Obj *t = const_items(elts);
+        if (t) {
             /* [1, 2, 3] -> BUILD_LIST 0; LOAD_CONST (1, 2, 3); LIST_EXTEND 1, as CPython */
-            Obj *t = tuple_new(n);
-            if (!t) return 0;
-            for (size_t i = 0; i < n; i++) {
-                Obj *v = cg_const_object(&elts->items[i]->v.constant);
-                if (!v) { DECREF(t); return 0; }
-                TUPLE_SET_STEAL(t, i, v);
-            }
             if (build == OP_BUILD_SET) {
-                Obj *fs = frozenset_new(t);
+                Obj *fs = folded_frozenset(t);
                 DECREF(t);
                 if (!fs) return 0;
                 t = fs;
@@ -161,24 +213,11 @@ static int cg_compare(Compiler *c, Node *e)
     if (n == 1) {
         Node *r = e->v.compare.comparators.items[0];
         CmpOpKind op = e->v.compare.ops[0];
-        if ((op == CMPOP_IN || op == CMPOP_NOT_IN) && r->kind == N_List && r->v.seq.elts.n &&
-            !has_starred(&r->v.seq.elts)) {
-            /* `x in [1, 2]`: the list is never observable, a constant tuple does */
-            bool all_const = true;
-            for (size_t i = 0; i < r->v.seq.elts.n && all_const; i++)
-                all_const = const_tuple(r->v.seq.elts.items[i]);
-            if (all_const) {
-                Obj *t = tuple_new(r->v.seq.elts.n);
-                if (!t) return 0;
-                for (size_t i = 0; i < r->v.seq.elts.n; i++) {
-                    Obj *v = fold_const(r->v.seq.elts.items[i]);
-                    if (!v) { DECREF(t); return 0; }
-                    TUPLE_SET_STEAL(t, i, v);
-                }
-                TRY(cg_load_const_steal(c, t));
-                cg_set_loc(c, e);
-                return cmpop(c, op);
-            }
+        if (op == CMPOP_IN || op == CMPOP_NOT_IN) {
+            /* `x in [1, 2]` / `x in {1, 2}`: a constant tuple / frozenset, as CPython */
+            TRY(cg_iterable(c, r));
+            cg_set_loc(c, e);
+            return cmpop(c, op);
         }
         TRY(cg_expr(c, r));
         cg_set_loc(c, e);
@@ -694,9 +733,11 @@ static int cg_expr_inner(Compiler *c, Node *e)
     case N_Name: return cg_nameop(c, e->v.name.id, CTX_LOAD);
     case N_List:
         return starunpack_helper(c, &e->v.seq.elts, 0, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, false);
-    case N_Tuple:
-        if (const_tuple(e)) return cg_load_const_steal(c, fold_const(e));
+    case N_Tuple: {
+        Obj *k = cg_const_value(e);
+        if (k) return cg_load_const_steal(c, k);
         return starunpack_helper(c, &e->v.seq.elts, 0, OP_BUILD_LIST, OP_LIST_APPEND, OP_LIST_EXTEND, true);
+    }
     case N_Slice: return cg_slice(c, e);
     default:
         return cg_error(c, e, "unexpected expression");

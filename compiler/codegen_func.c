@@ -28,17 +28,15 @@ static int default_arguments(Compiler *c, Arguments *a)
 {
     int flags = 0;
     if (a->defaults.n) {
-        bool all_const = true;
-        for (size_t i = 0; i < a->defaults.n; i++)
-            if (a->defaults.items[i]->kind != N_Constant) all_const = false;
-        if (all_const) {
-            Obj *t = tuple_new(a->defaults.n);
-            if (!t) return -1;
-            for (size_t i = 0; i < a->defaults.n; i++) {
-                Obj *v = cg_const_object(&a->defaults.items[i]->v.constant);
-                if (!v) { DECREF(t); return -1; }
-                TUPLE_SET_STEAL(t, i, v);
-            }
+        /* all-constant defaults become one tuple constant (CPython's tuple folding) */
+        Obj *t = tuple_new(a->defaults.n);
+        if (!t) return -1;
+        for (size_t i = 0; t && i < a->defaults.n; i++) {
+            Obj *v = cg_const_value(a->defaults.items[i]);
+            if (!v) { DECREF(t); t = NULL; break; }
+            TUPLE_SET_STEAL(t, i, v);
+        }
+        if (t) {
             if (!cg_load_const_steal(c, t)) return -1;
         } else {
             for (size_t i = 0; i < a->defaults.n; i++)
@@ -323,7 +321,7 @@ static int comp_generator(Compiler *c, Node *e, size_t gi, int depth)
     if (gi == 0) {
         TRY(cg_emit(c, OP_LOAD_FAST, 0));   /* ".0" */
     } else {
-        TRY(cg_expr(c, g->v.comprehension.iter));
+        TRY(cg_iterable(c, g->v.comprehension.iter));
         cg_set_loc(c, g->v.comprehension.iter);
         TRY(cg_emit(c, g->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, 0));
     }
@@ -386,7 +384,7 @@ int cg_comprehension(Compiler *c, Node *e)
     DECREF((Obj *)co);
     TRY(ok);
     TRY(cg_emit(c, OP_PUSH_NULL, 0));
-    TRY(cg_expr(c, outer->v.comprehension.iter));
+    TRY(cg_iterable(c, outer->v.comprehension.iter));
     cg_set_loc(c, outer->v.comprehension.iter);
     TRY(cg_emit(c, outer->v.comprehension.is_async ? OP_GET_AITER : OP_GET_ITER, 0));
     cg_set_loc(c, e);

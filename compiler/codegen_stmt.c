@@ -57,7 +57,8 @@ static int unwind_fblock(Compiler *c, FBlock *fb, bool preserve_tos)
         if (preserve_tos) TRY(cg_push_fblock(c, fb->datum, FB_POP_VALUE, -1, -1, NULL, NULL));
         TRY(cg_stmts(c, &fb->datum->v.tryst.finalbody));
         if (preserve_tos) cg_pop_fblock(c);
-        c->u->loc = saved;
+        (void)saved;
+        cg_set_artificial(c);   /* what follows appears to run after the unwinding statement */
         return 1;
     }
     case FB_FINALLY_END:
@@ -127,20 +128,25 @@ static int cg_return(Compiler *c, Node *s)
         return cg_error(c, s, "'return' with value in async generator");
     bool preserve = v && !cg_is_const_expr(v);
     if (preserve) TRY(cg_expr(c, v));
+    size_t before = c->u->nins;
     TRY(cg_unwind_fblock_stack(c, preserve, NULL));
-    cg_set_loc(c, s);
+    /* after a finally body ran, the return itself is artificial (no second line event) */
+    if (c->u->nins != before) cg_set_artificial(c);
+    else cg_set_loc(c, s);
     if (!v) TRY(cg_load_none(c));
-    else if (!preserve) TRY(cg_expr(c, v));
+    else if (!preserve) TRY(cg_load_const_steal(c, cg_const_object(&v->v.constant)));
     return cg_emit(c, OP_RETURN_VALUE, 0);
 }
 
 static int cg_break_continue(Compiler *c, Node *s, bool is_break)
 {
     FBlock *loop = NULL;
+    size_t before = c->u->nins;
     TRY(cg_unwind_fblock_stack(c, false, &loop));
     if (!loop)
         return cg_error(c, s, is_break ? "'break' outside loop" : "'continue' not properly in loop");
-    cg_set_loc(c, s);
+    if (c->u->nins != before) cg_set_artificial(c);
+    else cg_set_loc(c, s);
     if (is_break) {
         TRY(unwind_fblock(c, loop, false));
         return cg_jump(c, OP_JUMP, loop->exit);
@@ -354,6 +360,7 @@ static int cg_if(Compiler *c, Node *s)
     TRY(cg_jump_if(c, s->v.whileloop.test, next, false));
     TRY(cg_stmts(c, &s->v.whileloop.body));
     if (s->v.whileloop.orelse.n) {
+        cg_set_artificial(c);
         TRY(cg_jump(c, OP_JUMP, end));
         cg_place(c, next);
         TRY(cg_stmts(c, &s->v.whileloop.orelse));
@@ -381,7 +388,7 @@ static int cg_while(Compiler *c, Node *s)
 static int cg_for(Compiler *c, Node *s)
 {
     int start = cg_new_label(c), cleanup = cg_new_label(c), end = cg_new_label(c);
-    TRY(cg_expr(c, s->v.forloop.iter));
+    TRY(cg_iterable(c, s->v.forloop.iter));
     cg_set_loc(c, s);
     if (s->v.forloop.is_async) {
         if (!c->u->ste->is_coroutine || c->u->type != U_ASYNC_FUNCTION)
@@ -510,8 +517,10 @@ static int cg_try_except(Compiler *c, Node *s)
     TRY(cg_push_fblock(c, s, FB_TRY_EXCEPT, -1, -1, NULL, NULL));
     TRY(cg_stmts(c, &s->v.tryst.body));
     cg_pop_fblock(c);
+    cg_set_artificial(c);
     TRY(cg_emit(c, OP_POP_BLOCK, 0));
     TRY(cg_stmts(c, &s->v.tryst.orelse));
+    cg_set_artificial(c);
     TRY(cg_jump(c, OP_JUMP, end));
     cg_place(c, except);
     if (handlers->n) cg_set_loc(c, handlers->items[0]);
@@ -537,7 +546,7 @@ static int cg_try_except(Compiler *c, Node *s)
             TRY(cg_push_fblock(c, h, FB_HANDLER_CLEANUP, -1, -1, NULL, h->v.handler.name));
             TRY(cg_stmts(c, &h->v.handler.body));
             cg_pop_fblock(c);
-            cg_set_loc(c, h);
+            cg_set_artificial(c);
             TRY(cg_emit(c, OP_POP_BLOCK, 0));
             TRY(cg_emit(c, OP_POP_BLOCK, 0));
             TRY(cg_emit(c, OP_POP_EXCEPT, 0));
@@ -551,7 +560,7 @@ static int cg_try_except(Compiler *c, Node *s)
             TRY(cg_push_fblock(c, h, FB_HANDLER_CLEANUP, -1, -1, NULL, NULL));
             TRY(cg_stmts(c, &h->v.handler.body));
             cg_pop_fblock(c);
-            cg_set_loc(c, h);
+            cg_set_artificial(c);
             TRY(cg_emit(c, OP_POP_BLOCK, 0));
             TRY(cg_emit(c, OP_POP_EXCEPT, 0));
             TRY(cg_jump(c, OP_JUMP, end));
@@ -559,6 +568,7 @@ static int cg_try_except(Compiler *c, Node *s)
         cg_place(c, next);
     }
     cg_pop_fblock(c);
+    cg_set_artificial(c);
     TRY(cg_emit(c, OP_RERAISE, 0));
     cg_place(c, cleanup);
     TRY(pop_except_and_reraise(c));
@@ -575,6 +585,7 @@ static int cg_try_star_except(Compiler *c, Node *s)
     TRY(cg_push_fblock(c, s, FB_TRY_EXCEPT, -1, -1, NULL, NULL));
     TRY(cg_stmts(c, &s->v.tryst.body));
     cg_pop_fblock(c);
+    cg_set_artificial(c);
     TRY(cg_emit(c, OP_POP_BLOCK, 0));
     TRY(cg_jump(c, OP_JUMP, orelse));
     cg_place(c, except);
@@ -606,7 +617,7 @@ static int cg_try_star_except(Compiler *c, Node *s)
         TRY(cg_push_fblock(c, h, FB_HANDLER_CLEANUP, -1, -1, NULL, h->v.handler.name));
         TRY(cg_stmts(c, &h->v.handler.body));
         cg_pop_fblock(c);
-        cg_set_loc(c, h);
+        cg_set_artificial(c);
         TRY(cg_emit(c, OP_POP_BLOCK, 0));
         if (h->v.handler.name) TRY(clear_name(c, h->v.handler.name));
         TRY(cg_jump(c, OP_JUMP, next_exc));
@@ -628,6 +639,7 @@ static int cg_try_star_except(Compiler *c, Node *s)
         }
     }
     cg_pop_fblock(c);
+    cg_set_artificial(c);
     cg_place(c, reraise_star);
     TRY(cg_emit(c, OP_PREP_RERAISE_STAR, 0));
     TRY(cg_emit(c, OP_COPY, 1));
@@ -656,9 +668,11 @@ static int cg_try_finally(Compiler *c, Node *s, bool star)
     TRY(cg_push_fblock(c, s, FB_FINALLY_TRY, -1, -1, s, NULL));
     if (s->v.tryst.handlers.n) TRY(star ? cg_try_star_except(c, s) : cg_try_except(c, s));
     else TRY(cg_stmts(c, &s->v.tryst.body));
+    cg_set_artificial(c);
     TRY(cg_emit(c, OP_POP_BLOCK, 0));
     cg_pop_fblock(c);
     TRY(cg_stmts(c, &s->v.tryst.finalbody));
+    cg_set_artificial(c);
     TRY(cg_jump(c, OP_JUMP, exit));
     /* exceptional path: [exc] */
     cg_place(c, end);
@@ -667,6 +681,7 @@ static int cg_try_finally(Compiler *c, Node *s, bool star)
     TRY(cg_push_fblock(c, s, FB_FINALLY_END, -1, -1, NULL, NULL));
     TRY(cg_stmts(c, &s->v.tryst.finalbody));
     cg_pop_fblock(c);
+    cg_set_artificial(c);
     TRY(cg_emit(c, OP_RERAISE, 0));
     cg_place(c, cleanup);
     TRY(pop_except_and_reraise(c));

@@ -191,12 +191,37 @@ static bool check_assign_targets(Parser *p, Vec *targets, Node *value)
     return true;
 }
 
+/* At ':': does an expression follow (without consuming anything)? */
+static bool annotation_follows(Parser *p)
+{
+    int pos = p->pos, maxpos = p->maxpos;
+    p->pos++;
+    bool ok = false;
+    if (px_can_start_expr(tok_type(p)) && tok_type(p) != TK_STAR) {
+        Node *e = px_parse_expression(p);
+        ok = e != NULL;
+        if (p->error) {
+            p->error = p->special = false;
+            free(p->err->text);
+            p->err->text = NULL;
+        }
+    }
+    p->pos = pos;
+    p->maxpos = maxpos;
+    return ok;
+}
+
 static Node *parse_expr_or_assign(Parser *p)
 {
     Token *st = tok_cur(p);
     Node *first = rhs(p);
     CHECK(first);
     int t = tok_type(p);
+    if (t == TK_COLONEQUAL)
+        return px_err_at_node(p, first, "cannot use assignment expressions with %s", px_expr_name(first));
+    if (t == TK_COLON && first->kind != N_Name && first->kind != N_Attribute && first->kind != N_Subscript &&
+        !annotation_follows(p))
+        return px_err_generic(p);   /* CPython's invalid-target rules need "':' expression" */
     if (t == TK_COLON) {
         if (first->kind == N_Tuple || first->kind == N_List) {
             bool paren = first->col_offset == st->col && (st->type == TK_LPAR || st->type == TK_LSQB) &&
@@ -255,7 +280,8 @@ static Node *parse_expr_or_assign(Parser *p)
         n->v.assign.value = value;
         return n;
     }
-    if (first->kind == N_Starred) return px_err_at_node(p, first, "can't use starred expression here");
+    if (first->kind == N_Starred && (tok_at(p, TK_NEWLINE) || tok_at(p, TK_SEMI)))
+        return px_err_at_node(p, first, "can't use starred expression here");
     Node *n = px_node_at(p, N_Expr, st);
     n->v.ret.value = first;
     return n;
@@ -843,8 +869,16 @@ static bool parse_statement(Parser *p, Vec *out)
 static void prefer_tokenizer_error(Parser *p, bool from_tokenizer)
 {
     TokError *e = &p->tokerr;
-    if (!p->error || from_tokenizer || p->final || e->kind == TE_NONE) return;
-    int err_line = p->toks[p->maxpos].lineno;
+    if (!p->error || from_tokenizer || e->kind == TE_NONE) return;
+    int furthest = p->probe_max > p->maxpos ? p->probe_max : p->maxpos;
+    if (p->toks[furthest].type == TK_ERRORTOKEN) {
+        /* CPython stops as soon as it fetches the bad token (in either pass) */
+        p->error = false;
+        px_err_tokenizer(p);
+        return;
+    }
+    if (p->final) return;
+    int err_line = p->toks[furthest].lineno;
     if (e->kind == TE_RAISED || (e->kind == TE_EOF && e->paren && e->paren_lineno < err_line)) {
         p->error = false;
         px_err_tokenizer(p);

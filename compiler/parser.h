@@ -15,6 +15,7 @@ typedef struct Parser {
     int ntok;
     int pos;          /* current token */
     int maxpos;       /* furthest token looked at: generic errors are reported there */
+    int probe_max;    /* furthest token looked at by error probes (CPython's second pass) */
     TokError tokerr;
     SyntaxErrorInfo *err;
     bool error;       /* an error is recorded: everything unwinds returning NULL */

@@ -51,6 +51,8 @@ static Node *probe(Parser *p, Node *(*fn)(Parser *))
 {
     int pos = p->pos, maxpos = p->maxpos;
     Node *r = fn(p);
+    /* CPython's second pass reads this far too: remembered for prefer_tokenizer_error() */
+    if (p->maxpos > p->probe_max) p->probe_max = p->maxpos;
     if (p->error) {
         p->error = false;
         p->special = false;
@@ -89,10 +91,10 @@ static void check_juxtaposed(Parser *p, Node *a, int start)
             return;
         }
     }
-    if (p->toks[p->pos - 1].level == 0) return;
     if (is_soft_keyword(&p->toks[start])) return;
     if (p->toks[start].type == TK_NAME && p->toks[start + 1].type == TK_STRING) return;
     Node *b = probe(p, px_parse_expression);
+    if (p->toks[p->pos - 1].level == 0) return;   /* CPython reads b anyway, then gives up */
     if (b)
         px_err_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                   "invalid syntax. Perhaps you forgot a comma?");
@@ -1038,7 +1040,11 @@ Arguments *px_parse_params(Parser *p, bool lambda)
             } else {
                 if (def) { px_vec_push(&defs, def); seen_default = true; }
                 else if (seen_default) {
-                    px_err_at_node(p, a, "non-default argument follows default argument");
+                    /* CPython's rule only matches a complete parameter (followed by ',' or the end) */
+                    if (tok_at(p, TK_COMMA) || tok_at(p, closer))
+                        px_err_at_node(p, a, "non-default argument follows default argument");
+                    else
+                        px_err_generic(p);
                     goto fail;
                 }
                 px_vec_push(&pos, a);

@@ -502,11 +502,10 @@ static bool do_indent(Lex *L, bool *blank)
         L->altstack[L->indent] = altcol;
         push_virtual(L, TK_INDENT, p);
     } else {
-        while (L->indent > 0 && col < L->indstack[L->indent]) {
-            L->indent--;
-            push_virtual(L, TK_DEDENT, p);
-        }
-        if (col != L->indstack[L->indent]) {
+        /* Check the target level first: CPython reports a mismatch before any DEDENT. */
+        int target = L->indent;
+        while (target > 0 && col < L->indstack[target]) target--;
+        if (col != L->indstack[target]) {
             /* CPython reports this at the end of the offending line. */
             const char *eol = p;
             while (*eol && *eol != '\n') eol++;
@@ -516,7 +515,11 @@ static bool do_indent(Lex *L, bool *blank)
             push_virtual(L, TK_ERRORTOKEN, eol);
             return false;
         }
-        if (altcol != L->altstack[L->indent]) goto tabspace;
+        if (altcol != L->altstack[target]) goto tabspace;
+        while (L->indent > target) {
+            L->indent--;
+            push_virtual(L, TK_DEDENT, p);
+        }
     }
     return true;
 tabspace:

@@ -1,14 +1,133 @@
-/* alloc.c: object allocation (plain and GC-headed), malloc wrappers, dealloc dispatch and fatal errors. */
+/* alloc.c: object allocation (plain and GC-headed) from a size-class pool allocator, malloc
+ * wrappers, dealloc dispatch and fatal errors.
+ *
+ * Small objects (blocks up to POOL_MAX_BLOCK bytes, GCHead included) come from 16 KiB pages
+ * carved out of one contiguous virtual reservation; each page serves a single size class, and
+ * freed blocks go onto a per-class free list, so object churn never reaches malloc and never
+ * returns memory to the OS (which made glibc trim and re-fault the heap constantly). The page
+ * -> size-class table lets obj_free/vt_free/vt_realloc recognise pool blocks by address alone.
+ * Under AddressSanitizer the pool is compiled out so use-after-free is still caught. */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "object.h"
 #include "errors.h"
 #include "gc.h"
+#include "types.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define VT_NO_POOL 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VT_NO_POOL 1
+#endif
+#endif
+
+#ifndef VT_NO_POOL
+#define POOL_GRAIN 16                       /* block sizes are multiples of this */
+#define POOL_MAX_BLOCK 512                  /* larger blocks use malloc */
+#define POOL_NCLASSES (POOL_MAX_BLOCK / POOL_GRAIN)
+#define POOL_PAGE_SHIFT 14                  /* 16 KiB pages, one size class each */
+#define POOL_PAGE ((size_t)1 << POOL_PAGE_SHIFT)
+#define POOL_COMMIT ((size_t)1 << 20)       /* the reservation is made usable 1 MiB at a time */
+
+typedef struct FreeBlock { struct FreeBlock *next; } FreeBlock;
+
+static char *pool_base;          /* start of the reservation (NULL: pool unavailable) */
+static size_t pool_reserved;     /* bytes reserved */
+static size_t pool_committed;    /* bytes at the start of the reservation that are usable */
+static size_t pool_used;         /* bytes handed out as pages */
+static uint8_t *page_class;      /* per page: size class + 1 (0: not a pool page) */
+static bool pool_tried;
+static FreeBlock *free_lists[POOL_NCLASSES];
+static char *bump_ptr[POOL_NCLASSES], *bump_end[POOL_NCLASSES];
+
+/* Reserve address space once; PROT_NONE reservations cost no memory and no commit charge. */
+static void pool_init(void) {
+    pool_tried = true;
+    static const size_t tries[] = {(size_t)16 << 30, (size_t)4 << 30, (size_t)1 << 30};
+    for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
+        void *p = mmap(NULL, tries[i], PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED) continue;
+        page_class = calloc(tries[i] >> POOL_PAGE_SHIFT, 1);
+        if (!page_class) { munmap(p, tries[i]); return; }
+        pool_base = p;
+        pool_reserved = tries[i];
+        return;
+    }
+}
+
+/* A fresh page for class c; false when the reservation is exhausted (callers fall back). */
+static bool pool_new_page(unsigned c) {
+    if (VT_UNLIKELY(!pool_tried)) pool_init();
+    if (!pool_base || pool_used + POOL_PAGE > pool_reserved) return false;
+    if (pool_used + POOL_PAGE > pool_committed) {
+        if (mprotect(pool_base + pool_committed, POOL_COMMIT, PROT_READ | PROT_WRITE) != 0)
+            return false;
+        pool_committed += POOL_COMMIT;
+    }
+    char *page = pool_base + pool_used;
+    page_class[pool_used >> POOL_PAGE_SHIFT] = (uint8_t)(c + 1);
+    pool_used += POOL_PAGE;
+    bump_ptr[c] = page;
+    bump_end[c] = page + POOL_PAGE - POOL_PAGE % ((c + 1) * POOL_GRAIN);
+    return true;
+}
+
+static inline bool in_pool(const void *p) {
+    return (size_t)((const char *)p - pool_base) < pool_used;
+}
+
+static inline size_t pool_block_size(const void *p) {
+    return (size_t)page_class[(size_t)((const char *)p - pool_base) >> POOL_PAGE_SHIFT] * POOL_GRAIN;
+}
+
+/* A zeroed block of at least n bytes (n <= POOL_MAX_BLOCK), or NULL without an exception. */
+static inline void *pool_alloc(size_t n) {
+    unsigned c = (unsigned)((n + POOL_GRAIN - 1) / POOL_GRAIN) - 1;
+    size_t bs = (size_t)(c + 1) * POOL_GRAIN;
+    void *p;
+    FreeBlock *b = free_lists[c];
+    if (VT_LIKELY(b != NULL)) {
+        free_lists[c] = b->next;
+        p = b;
+    } else {
+        if (bump_ptr[c] == bump_end[c] && !pool_new_page(c)) return calloc(1, n);
+        p = bump_ptr[c];
+        bump_ptr[c] += bs;
+    }
+    memset(p, 0, bs);
+    return p;
+}
+
+static inline void pool_free(void *p) {
+    unsigned c = page_class[(size_t)((char *)p - pool_base) >> POOL_PAGE_SHIFT] - 1u;
+    FreeBlock *b = p;
+    b->next = free_lists[c];
+    free_lists[c] = b;
+}
+
+/* Any block from this file: pool blocks go back to their free list, others to free(). */
+static inline void block_free(void *p) {
+    if (in_pool(p)) pool_free(p);
+    else free(p);
+}
+
+/* Strings are grown in place with a raw realloc() by str.c (str_append_inplace), so they must
+ * stay malloc blocks until that code uses vt_realloc. */
+static inline void *block_alloc(Type *type, size_t n) {
+    if (n <= POOL_MAX_BLOCK && type != &Type_str) return pool_alloc(n);
+    return calloc(1, n);
+}
+#else
+static inline void block_free(void *p) { free(p); }
+static inline void *block_alloc(Type *type, size_t n) { (void)type; return calloc(1, n); }
+#endif
 
 /* Allocate a zeroed non-container object of `size` bytes. */
 Obj *obj_alloc(Type *type, size_t size) {
-    Obj *o = calloc(1, size);
+    Obj *o = block_alloc(type, size);
     if (VT_UNLIKELY(!o)) return err_no_memory();
     o->refcnt = 1;
     o->type = type;
@@ -17,7 +136,7 @@ Obj *obj_alloc(Type *type, size_t size) {
 
 /* Allocate a zeroed container object preceded by an (untracked) GCHead. */
 Obj *gc_alloc(Type *type, size_t size) {
-    GCHead *g = calloc(1, sizeof(GCHead) + size);
+    GCHead *g = block_alloc(type, sizeof(GCHead) + size);
     if (VT_UNLIKELY(!g)) return err_no_memory();
     Obj *o = GC_OBJ(g);
     o->refcnt = 1;
@@ -31,9 +150,9 @@ Obj *gc_alloc(Type *type, size_t size) {
 void obj_free(Obj *o) {
     if (o->flags & OBJ_FLAG_GC) {
         gc_note_free();
-        free(GC_HEAD(o));
+        block_free(GC_HEAD(o));
     } else {
-        free(o);
+        block_free(o);
     }
 }
 
@@ -59,13 +178,27 @@ void *vt_calloc(size_t n, size_t size) {
     return p;
 }
 
+/* Also accepts object blocks from the pool (moving them to malloc when they grow). */
 void *vt_realloc(void *p, size_t n) {
+#ifndef VT_NO_POOL
+    if (p && in_pool(p)) {
+        size_t old = pool_block_size(p);
+        if (n <= old) return p;
+        void *q = malloc(n);
+        if (!q) { err_no_memory(); return NULL; }
+        memcpy(q, p, old);
+        pool_free(p);
+        return q;
+    }
+#endif
     void *q = realloc(p, n ? n : 1);
     if (!q) err_no_memory();
     return q;
 }
 
-void vt_free(void *p) { free(p); }
+void vt_free(void *p) {
+    if (p) block_free(p);
+}
 
 /* Refcount reached zero: run the type's dealloc (which frees), or free directly. */
 void obj_dealloc(Obj *v) {

@@ -284,6 +284,67 @@ static Obj *ba_inplace(Obj *a, Obj *b, int op)
     return NEWREF(V_NotImplemented);
 }
 
+/* ---- iteration: reads the live buffer at each step, so mutations are seen ---- */
+
+typedef struct ByteArrayIterObj {
+    Obj ob;
+    Obj *seq;       /* NULL once exhausted */
+    size_t index;
+} ByteArrayIterObj;
+
+static Obj *ba_iter(Obj *self)
+{
+    if (type_ensure_ready(&Type_bytearray_iterator) < 0) return NULL;
+    ByteArrayIterObj *it = (ByteArrayIterObj *)obj_alloc(&Type_bytearray_iterator, sizeof(ByteArrayIterObj));
+    if (!it) return NULL;
+    it->seq = NEWREF(self);
+    return (Obj *)it;
+}
+
+static Obj *baiter_next(Obj *o)
+{
+    ByteArrayIterObj *it = (ByteArrayIterObj *)o;
+    if (!it->seq) return NULL;
+    if (it->index >= BA(it->seq)->size) {
+        CLEAR(it->seq);
+        return NULL;
+    }
+    return MAKE_SMALL((unsigned char)BA(it->seq)->data[it->index++]);
+}
+
+static void baiter_dealloc(Obj *o)
+{
+    XDECREF(((ByteArrayIterObj *)o)->seq);
+    obj_free(o);
+}
+
+static Obj *baiter_self(Obj *o)
+{
+    return NEWREF(o);
+}
+
+static Obj *baiter_length_hint(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
+{
+    ByteArrayIterObj *it = (ByteArrayIterObj *)self;
+    size_t n = it->seq ? BA(it->seq)->size : 0;
+    return int_from_i64(n > it->index ? (int64_t)(n - it->index) : 0);
+}
+
+static const MethodDef baiter_methods[] = {
+    {"__length_hint__", baiter_length_hint, METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+Type Type_bytearray_iterator = {
+    .ob = OBJ_HEAD_INIT(&Type_type),
+    .name = "bytearray_iterator",
+    .basicsize = sizeof(ByteArrayIterObj),
+    .dealloc = baiter_dealloc,
+    .iter = baiter_self,
+    .iternext = baiter_next,
+    .methods = baiter_methods,
+};
+
 /* ---- methods ---- */
 
 static Obj *ba_append(Obj *self, Obj *const *args, size_t nargs, Obj *kw)
@@ -396,16 +457,44 @@ static Obj *ba_sizeof(Obj *self, Obj *const *args, size_t nargs, Obj *kw)
 
 static const MethodDef ba_methods[] = {
     BYTES_SHARED_METHODS(BYTES_METHOD_ENTRY)
-    {"append", ba_append, METH_O, NULL},
-    {"extend", ba_extend, METH_O, NULL},
-    {"insert", ba_insert, METH_VARARGS, NULL},
-    {"pop", ba_pop, METH_VARARGS, NULL},
-    {"remove", ba_remove, METH_O, NULL},
-    {"clear", ba_clear, METH_NOARGS, NULL},
-    {"copy", ba_copy, METH_NOARGS, NULL},
-    {"reverse", ba_reverse, METH_NOARGS, NULL},
-    {"__alloc__", ba_alloc_method, METH_NOARGS, NULL},
-    {"__sizeof__", ba_sizeof, METH_NOARGS, NULL},
+    {"append", ba_append, METH_O,
+        "Append a single item to the end of the bytearray.\n"
+        "\n"
+        "  item\n"
+        "    The item to be appended."},
+    {"extend", ba_extend, METH_O,
+        "Append all the items from the iterator or sequence to the end of the bytearray.\n"
+        "\n"
+        "  iterable_of_ints\n"
+        "    The iterable of items to append."},
+    {"insert", ba_insert, METH_VARARGS,
+        "Insert a single item into the bytearray before the given index.\n"
+        "\n"
+        "  index\n"
+        "    The index where the value is to be inserted.\n"
+        "  item\n"
+        "    The item to be inserted."},
+    {"pop", ba_pop, METH_VARARGS,
+        "Remove and return a single item from B.\n"
+        "\n"
+        "  index\n"
+        "    The index from where to remove the item.\n"
+        "    -1 (the default value) means remove the last item.\n"
+        "\n"
+        "If no index argument is given, will pop the last item."},
+    {"remove", ba_remove, METH_O,
+        "Remove the first occurrence of a value in the bytearray.\n"
+        "\n"
+        "  value\n"
+        "    The value to remove."},
+    {"clear", ba_clear, METH_NOARGS, "Remove all items from the bytearray."},
+    {"copy", ba_copy, METH_NOARGS, "Return a copy of B."},
+    {"reverse", ba_reverse, METH_NOARGS, "Reverse the order of the values in B in place."},
+    {"__alloc__", ba_alloc_method, METH_NOARGS,
+        "B.__alloc__() -> int\n"
+        "\n"
+        "Return the number of bytes actually allocated."},
+    {"__sizeof__", ba_sizeof, METH_NOARGS, "Returns the size of the bytearray object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -414,8 +503,18 @@ Type Type_bytearray = {
     .name = "bytearray",
     .basicsize = sizeof(ByteArrayObj),
     .flags = TPFLAG_BASETYPE,
-    .doc = "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\n"
-           "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array",
+    .doc = "bytearray(iterable_of_ints) -> bytearray\n"
+           "bytearray(string, encoding[, errors]) -> bytearray\n"
+           "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\n"
+           "bytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"
+           "bytearray() -> empty bytes array\n"
+           "\n"
+           "Construct a mutable bytearray object from:\n"
+           "  - an iterable yielding integers in range(256)\n"
+           "  - a text string encoded using the specified encoding\n"
+           "  - a bytes or a buffer object\n"
+           "  - any object implementing the buffer API.\n"
+           "  - an integer",
     .dealloc = ba_dealloc,
     .new = ba_new,
     .init = ba_init,
@@ -429,6 +528,6 @@ Type Type_bytearray = {
     .getitem = ba_getitem,
     .setitem = ba_setitem,
     .contains = ba_contains,
-    .iter = bytes_like_iter,
+    .iter = ba_iter,
     .methods = ba_methods,
 };

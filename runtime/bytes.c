@@ -363,7 +363,10 @@ Obj *bytes_like_binop(Obj *a, Obj *b, int op)
         if (k == -1 && err_occurred()) return NULL;
         size_t m = bytes_like_size(s);
         if (k < 0) k = 0;
-        if (m && (uint64_t)k > SIZE_MAX / 2 / m) return err_no_memory();
+        if (m && (uint64_t)k > (uint64_t)INTPTR_MAX / m) {
+            if (BYTES_CHECK(s)) return err_set_str(Exc_OverflowError, "repeated bytes are too long");
+            return err_no_memory();
+        }
         size_t total = m * (size_t)k;
         Obj *r = BYTES_CHECK(s) ? bytes_new_raw(total) : bytearray_from_data(NULL, total);
         if (!r) return NULL;
@@ -380,7 +383,7 @@ Obj *bytes_like_binop(Obj *a, Obj *b, int op)
     }
 }
 
-/* ---- iteration (shared with bytearray: reads the live buffer each step) ---- */
+/* ---- iteration ---- */
 
 typedef struct BytesIterObj {
     Obj ob;
@@ -388,11 +391,10 @@ typedef struct BytesIterObj {
     size_t index;
 } BytesIterObj;
 
-Obj *bytes_like_iter(Obj *self)
+static Obj *bytes_iter(Obj *self)
 {
-    Type *t = BYTES_CHECK(self) ? &Type_bytes_iterator : &Type_bytearray_iterator;
-    if (type_ensure_ready(t) < 0) return NULL;
-    BytesIterObj *it = (BytesIterObj *)obj_alloc(t, sizeof(BytesIterObj));
+    if (type_ensure_ready(&Type_bytes_iterator) < 0) return NULL;
+    BytesIterObj *it = (BytesIterObj *)obj_alloc(&Type_bytes_iterator, sizeof(BytesIterObj));
     if (!it) return NULL;
     it->seq = NEWREF(self);
     return (Obj *)it;
@@ -402,11 +404,11 @@ static Obj *bytesiter_next(Obj *o)
 {
     BytesIterObj *it = (BytesIterObj *)o;
     if (!it->seq) return NULL;
-    if (it->index >= bytes_like_size(it->seq)) {
+    if (it->index >= BYTES_SIZE(it->seq)) {
         CLEAR(it->seq);
         return NULL;
     }
-    return MAKE_SMALL((unsigned char)bytes_like_data(it->seq)[it->index++]);
+    return MAKE_SMALL((unsigned char)BYTES_DATA(it->seq)[it->index++]);
 }
 
 static void bytesiter_dealloc(Obj *o)
@@ -423,7 +425,7 @@ static Obj *bytesiter_self(Obj *o)
 static Obj *bytesiter_length_hint(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
 {
     BytesIterObj *it = (BytesIterObj *)self;
-    size_t n = it->seq ? bytes_like_size(it->seq) : 0;
+    size_t n = it->seq ? BYTES_SIZE(it->seq) : 0;
     return int_from_i64(it->seq && n > it->index ? (int64_t)(n - it->index) : 0);
 }
 
@@ -442,15 +444,6 @@ Type Type_bytes_iterator = {
     .methods = bytesiter_methods,
 };
 
-Type Type_bytearray_iterator = {
-    .ob = OBJ_HEAD_INIT(&Type_type),
-    .name = "bytearray_iterator",
-    .basicsize = sizeof(BytesIterObj),
-    .dealloc = bytesiter_dealloc,
-    .iter = bytesiter_self,
-    .iternext = bytesiter_next,
-    .methods = bytesiter_methods,
-};
 
 /* ---- bytes-only methods ---- */
 
@@ -477,8 +470,8 @@ static Obj *bytes_sizeof(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames
 static const MethodDef bytes_methods[] = {
     BYTES_SHARED_METHODS(BYTES_METHOD_ENTRY)
     {"__getnewargs__", bytes_getnewargs, METH_NOARGS, NULL},
-    {"__bytes__", bytes_bytes, METH_NOARGS, NULL},
-    {"__sizeof__", bytes_sizeof, METH_NOARGS, NULL},
+    {"__bytes__", bytes_bytes, METH_NOARGS, "Convert this value to exact type bytes."},
+    {"__sizeof__", bytes_sizeof, METH_NOARGS, "Size of object in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -493,8 +486,17 @@ Type Type_bytes = {
     .basicsize = sizeof(BytesObj),
     .itemsize = 1,
     .flags = TPFLAG_BASETYPE | TPFLAG_BYTES_SUBCLASS,
-    .doc = "bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\n"
-           "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object",
+    .doc = "bytes(iterable_of_ints) -> bytes\n"
+           "bytes(string, encoding[, errors]) -> bytes\n"
+           "bytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\n"
+           "bytes(int) -> bytes object of size given by the parameter initialized with null bytes\n"
+           "bytes() -> empty bytes object\n"
+           "\n"
+           "Construct an immutable array of bytes from:\n"
+           "  - an iterable yielding integers in range(256)\n"
+           "  - a text string encoded using the specified encoding\n"
+           "  - any object implementing the buffer API.\n"
+           "  - an integer",
     .dealloc = obj_free,
     .new = bytes_new,
     .repr = bytes_repr,
@@ -505,6 +507,6 @@ Type Type_bytes = {
     .len = bytes_len,
     .getitem = bytes_getitem,
     .contains = bytes_contains,
-    .iter = bytes_like_iter,
+    .iter = bytes_iter,
     .methods = bytes_methods,
 };

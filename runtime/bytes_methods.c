@@ -248,7 +248,7 @@ static int get_int(Obj *o, intptr_t *w)
         err_format(Exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
         return -1;
     }
-    int64_t v = obj_as_index_i64(o, Exc_OverflowError);
+    int64_t v = str_arg_ssize(o);
     if (v == -1 && err_occurred()) return -1;
     *w = (intptr_t)v;
     return 0;

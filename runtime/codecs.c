@@ -4,9 +4,11 @@
 #include <string.h>
 #include "str.h"
 
-enum { C_UTF8, C_ASCII, C_LATIN1, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE, C_UTF32BE, C_UTF8SIG };
+enum { C_UTF8, C_ASCII, C_LATIN1, C_UTF16, C_UTF16LE, C_UTF16BE, C_UTF32, C_UTF32LE, C_UTF32BE, C_UTF8SIG,
+       C_UNIESC, C_RAWUNIESC };
 static const char *const codec_names[] = {"utf-8", "ascii", "latin-1", "utf-16", "utf-16-le",
-                                          "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-8-sig"};
+                                          "utf-16-be", "utf-32", "utf-32-le", "utf-32-be", "utf-8-sig",
+                                          "unicodeescape", "rawunicodeescape"};
 
 /* Normalise as CPython's encodings.normalize_encoding + aliases, then look the codec up. */
 static int lookup_codec(const char *enc)
@@ -25,6 +27,7 @@ static int lookup_codec(const char *enc)
         {"latin-1", C_LATIN1}, {"latin1", C_LATIN1}, {"latin", C_LATIN1}, {"l1", C_LATIN1},
         {"iso-8859-1", C_LATIN1}, {"iso8859-1", C_LATIN1}, {"8859", C_LATIN1}, {"cp819", C_LATIN1},
         {"iso-ir-100", C_LATIN1},
+        {"unicode-escape", C_UNIESC}, {"raw-unicode-escape", C_RAWUNIESC},
         {"utf-8-sig", C_UTF8SIG}, {"utf8-sig", C_UTF8SIG},
         {"utf-16", C_UTF16}, {"utf16", C_UTF16}, {"u16", C_UTF16},
         {"utf-16-le", C_UTF16LE}, {"utf-16le", C_UTF16LE}, {"utf16le", C_UTF16LE},
@@ -158,10 +161,34 @@ static bool encodable(int codec, uint32_t c)
     return c < 0xD800 || c > 0xDFFF;
 }
 
+/* unicode_escape / raw_unicode_escape encoders: never fail. */
+static Obj *encode_escape(Obj *str, bool raw)
+{
+    ByteBuf b = {0};
+    const char *p = STR_DATA(str), *end = p + STR_SIZE(str);
+    char tmp[12];
+    while (p < end) {
+        uint32_t c = utf8_next(&p);
+        int r;
+        if (raw && c < 0x100) r = bb_byte(&b, (unsigned char)c);
+        else if (c == '\\') r = bb_put(&b, "\\\\", 2);
+        else if (c == '\t') r = bb_put(&b, "\\t", 2);
+        else if (c == '\n') r = bb_put(&b, "\\n", 2);
+        else if (c == '\r') r = bb_put(&b, "\\r", 2);
+        else if (c >= 0x20 && c < 0x7f) r = bb_byte(&b, (unsigned char)c);
+        else if (c < 0x100) r = bb_put(&b, tmp, (size_t)snprintf(tmp, sizeof tmp, "\\x%02x", c));
+        else if (c < 0x10000) r = bb_put(&b, tmp, (size_t)snprintf(tmp, sizeof tmp, "\\u%04x", c));
+        else r = bb_put(&b, tmp, (size_t)snprintf(tmp, sizeof tmp, "\\U%08x", c));
+        if (r < 0) { vt_free(b.buf); return NULL; }
+    }
+    return bb_finish(&b);
+}
+
 Obj *codec_encode(Obj *str, const char *encoding, const char *errors)
 {
     int codec = lookup_codec(encoding);
     if (codec < 0) return NULL;
+    if (codec == C_UNIESC || codec == C_RAWUNIESC) return encode_escape(str, codec == C_RAWUNIESC);
     if (codec == C_UTF8SIG) {
         /* the BOM, then plain UTF-8 */
         Obj *body = codec_encode(str, "utf-8", errors);
@@ -466,6 +493,117 @@ fail:
     return NULL;
 }
 
+static int hexdigit(unsigned char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+/* Read n hex digits at data[*i]; returns the value, or -1 when fewer are present (*i then
+ * points past the digits that were read, as CPython reports that range). */
+static int64_t read_hex(const char *data, size_t size, size_t *i, int n)
+{
+    int64_t v = 0;
+    for (int k = 0; k < n; k++) {
+        int d = *i < size ? hexdigit((unsigned char)data[*i]) : -1;
+        if (d < 0) return -1;
+        v = v * 16 + d;
+        (*i)++;
+    }
+    return v;
+}
+
+/* unicode_escape (Python literal escapes) and raw_unicode_escape (only \u and \U after an odd
+ * number of backslashes) decoders. \N{name} is not supported (no name database). */
+static Obj *decode_escape(const char *data, size_t size, bool raw, int eh, const char *errors)
+{
+    const char *name = raw ? "rawunicodeescape" : "unicodeescape";
+    StrBuilder sb;
+    sb_init(&sb);
+    size_t i = 0;
+    while (i < size) {
+        unsigned char c = (unsigned char)data[i];
+        if (c != '\\') {
+            if (sb_append_codepoint(&sb, c) < 0) goto fail;
+            i++;
+            continue;
+        }
+        size_t start = i;
+        if (raw) {
+            /* copy all but the last of a run of backslashes; the last may start \u or \U */
+            size_t run = 0;
+            while (i < size && data[i] == '\\') { run++; i++; }
+            for (size_t k = 1; k < run; k++) if (sb_append_char(&sb, '\\') < 0) goto fail;
+            start = i - 1;
+            if (!(run & 1) || i >= size || (data[i] != 'u' && data[i] != 'U')) {
+                if (sb_append_char(&sb, '\\') < 0) goto fail;
+                continue;
+            }
+        } else {
+            i++;
+        }
+        if (i >= size) {
+            intptr_t next = decode_handler(&sb, eh, errors, name, data, size, start, size, "\\ at end of string");
+            if (next < 0) goto fail;
+            i = (size_t)next;
+            continue;
+        }
+        unsigned char e = (unsigned char)data[i++];
+        int64_t v = -2;
+        const char *reason = NULL;
+        switch (raw ? (e == 'u' || e == 'U' ? e : 0) : e) {
+        case '\n': continue;
+        case '\\': case '\'': case '"': v = e; break;
+        case 'a': v = 7; break;
+        case 'b': v = 8; break;
+        case 'f': v = 12; break;
+        case 'n': v = 10; break;
+        case 'r': v = 13; break;
+        case 't': v = 9; break;
+        case 'v': v = 11; break;
+        case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+            v = e - '0';
+            for (int k = 0; k < 2 && i < size && data[i] >= '0' && data[i] <= '7'; k++) v = v * 8 + (data[i++] - '0');
+            break;
+        case 'x':
+            v = read_hex(data, size, &i, 2);
+            if (v < 0) reason = "truncated \\xXX escape";
+            break;
+        case 'u':
+            v = read_hex(data, size, &i, 4);
+            if (v < 0) reason = "truncated \\uXXXX escape";
+            break;
+        case 'U':
+            v = read_hex(data, size, &i, 8);
+            if (v < 0) reason = "truncated \\UXXXXXXXX escape";
+            else if (v > 0x10FFFF) reason = raw ? "\\Uxxxxxxxx out of range" : "illegal Unicode character";
+            break;
+        case 'N':
+            reason = "unknown Unicode character name";
+            while (i < size && data[i] != '}') i++;
+            if (i < size) i++;
+            break;
+        default:
+            /* not an escape: kept as is (CPython also warns) */
+            if (sb_append_char(&sb, '\\') < 0 || sb_append_codepoint(&sb, e) < 0) goto fail;
+            continue;
+        }
+        if (reason) {
+            intptr_t next = decode_handler(&sb, eh, errors, name, data, size, start, i, reason);
+            if (next < 0) goto fail;
+            i = (size_t)next;
+            continue;
+        }
+        if (sb_append_codepoint(&sb, (uint32_t)v) < 0) goto fail;
+    }
+    return sb_finish(&sb);
+fail:
+    sb_discard(&sb);
+    return NULL;
+}
+
 Obj *codec_decode(const char *data, size_t size, const char *encoding, const char *errors)
 {
     int codec = lookup_codec(encoding);
@@ -480,6 +618,7 @@ Obj *codec_decode(const char *data, size_t size, const char *encoding, const cha
         if (size >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) { data += 3; size -= 3; }
         return decode_utf8(data, size, eh, errors);
     case C_ASCII: case C_LATIN1: return decode_8bit(data, size, codec, eh, errors);
+    case C_UNIESC: case C_RAWUNIESC: return decode_escape(data, size, codec == C_RAWUNIESC, eh, errors);
     default: return decode_wide(data, size, codec, eh, errors);
     }
 }

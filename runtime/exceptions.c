@@ -625,6 +625,14 @@ void exc_set_traceback(Obj *exc, Obj *tb) {
 Obj *err_syntax(Type *type, const char *msg, const char *filename, int lineno, int offset,
                 const char *text, int end_lineno, int end_offset) {
     Obj *m = str_from_cstr(msg);
+    if (m && lineno <= 0 && !text) {
+        /* No location (e.g. the source's encoding is wrong): CPython raises SyntaxError(msg)
+         * and the display is then the bare message, without a File line. */
+        Obj *exc = exc_new(type, &m, 1);
+        DECREF(m);
+        if (exc) { err_set_instance(exc); DECREF(exc); }
+        return NULL;
+    }
     Obj *fn = filename ? str_from_fs(filename) : NEWREF(V_None);
     Obj *tx = text ? str_from_utf8(text, strlen(text)) : NEWREF(V_None);
     if (!tx) { err_clear(); tx = NEWREF(V_None); }

@@ -486,7 +486,7 @@ Obj *str_repeat(Obj *a, intptr_t n)
     if (n <= 0 || STR_SIZE(a) == 0) return NEWREF(str_empty());
     if (n == 1 && STR_CHECK_EXACT(a)) return NEWREF(a);
     size_t sz = STR_SIZE(a);
-    if ((size_t)n > (SIZE_MAX / 2) / sz) return err_no_memory();
+    if ((size_t)n > (size_t)INTPTR_MAX / sz) return err_set_str(Exc_OverflowError, "repeated string is too long");
     StrObj *s = str_alloc(sz * (size_t)n);
     if (!s) return NULL;
     /* doubling copies: O(log n) memcpy calls */
@@ -790,7 +790,16 @@ Type Type_str = {
     .basicsize = sizeof(StrObj),
     .itemsize = 1,
     .flags = TPFLAG_BASETYPE | TPFLAG_STR_SUBCLASS,
-    .doc = "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str",
+    .doc = "str(object='') -> str\n"
+           "str(bytes_or_buffer[, encoding[, errors]]) -> str\n"
+           "\n"
+           "Create a new string object from the given object. If encoding or\n"
+           "errors is specified, then the object must expose a data buffer\n"
+           "that will be decoded using the given encoding and error handler.\n"
+           "Otherwise, returns the result of object.__str__() (if defined)\n"
+           "or repr(object).\n"
+           "encoding defaults to sys.getdefaultencoding().\n"
+           "errors defaults to 'strict'.",
     .dealloc = str_dealloc,
     .new = str_new,
     .repr = str_repr,

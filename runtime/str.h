@@ -50,6 +50,8 @@ extern const MethodDef str_methods[];
 intptr_t raw_find(const char *h, size_t hn, const char *n, size_t nn);
 intptr_t raw_rfind(const char *h, size_t hn, const char *n, size_t nn);
 size_t raw_count(const char *h, size_t hn, const char *n, size_t nn, size_t max);
+/* An index-like argument as a C ssize_t (OverflowError "Python int too large to convert to C ssize_t"). */
+int64_t str_arg_ssize(Obj *o);
 /* Resolve optional start/end arguments (None or index) against len as CPython's slices. */
 int parse_start_end(Obj *start, Obj *end, intptr_t len, intptr_t *s, intptr_t *e);
 Obj *str_split_impl(Obj *self, Obj *sep, intptr_t maxsplit, bool right) VT_MUST_CHECK;
@@ -74,12 +76,12 @@ Obj *strm___format__(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames);
  * encoding/errors may be NULL (utf-8 / strict). */
 Obj *codec_encode(Obj *str, const char *encoding, const char *errors) VT_MUST_CHECK;
 Obj *codec_decode(const char *data, size_t size, const char *encoding, const char *errors) VT_MUST_CHECK;
-/* The bytes of a buffer-like object (bytes, bytearray, memoryview); 0 ok, -1 TypeError
- * "<what>: need a bytes-like object, <type> found"-style: the caller's message. */
+/* The bytes of a buffer-like object (bytes, bytearray, contiguous memoryview): 0, or -1 with
+ * NO exception set, so that each caller raises its own CPython message. */
 int buffer_get(Obj *o, const char **data, size_t *size);
 
 /* ---- bytes.c: shared by bytes and bytearray (self is either) ---- */
-extern Type Type_bytes_iterator, Type_bytearray_iterator;
+extern Type Type_bytes_iterator, Type_bytearray_iterator;   /* in bytes.c, bytearray.c */
 Obj *bytes_new_raw(size_t size) VT_MUST_CHECK;   /* uninitialised data, NUL at end */
 /* repr body b'...' (prefix before the quote, e.g. "b"), appended to sb. */
 int sb_append_bytes_repr(StrBuilder *sb, const char *data, size_t size);
@@ -111,7 +113,6 @@ BYTES_SHARED_METHODS(X)
 /* Protocol slots shared by bytes and bytearray (bytes.c). */
 Obj *bytes_like_richcompare(Obj *a, Obj *b, int op);
 Obj *bytes_like_binop(Obj *a, Obj *b, int op);
-Obj *bytes_like_iter(Obj *self);
 int bytes_like_contains(Obj *self, Obj *x);
 /* The bytes of a bytes-like argument, or TypeError "a bytes-like object is required, not 'T'". */
 int bytes_arg(Obj *o, const char **data, size_t *size);
@@ -130,7 +131,8 @@ static inline size_t bytes_like_size(Obj *o)
 int bytes_byte_value(Obj *v);
 
 /* ---- memoryview.c ---- */
-/* Raw view of a memoryview (for buffer_get); -1 ValueError if released. */
+/* Raw bytes of a memoryview (for buffer_get): -1 with ValueError if released, BufferError if
+ * not contiguous. */
 int memoryview_get(Obj *mv, const char **data, size_t *size, bool *readonly);
 
 #endif

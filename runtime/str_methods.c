@@ -521,6 +521,16 @@ static Obj *strm_rstrip(Obj *self, Obj *const *a, size_t n, Obj *k) { return do_
 
 /* ---- padding ---- */
 
+int64_t str_arg_ssize(Obj *o)
+{
+    int64_t v = obj_as_index_i64(o, Exc_OverflowError);
+    if (v == -1 && err_occurred() && err_matches(Exc_OverflowError)) {
+        err_clear();
+        err_set_str(Exc_OverflowError, "Python int too large to convert to C ssize_t");
+    }
+    return v;
+}
+
 static int get_width(Obj *o, intptr_t *w)
 {
     if (IS_SMALL(o)) { *w = (intptr_t)SMALL_VALUE(o); return 0; }
@@ -528,7 +538,7 @@ static int get_width(Obj *o, intptr_t *w)
         err_format(Exc_TypeError, "'%T' object cannot be interpreted as an integer", o);
         return -1;
     }
-    int64_t v = obj_as_index_i64(o, Exc_OverflowError);
+    int64_t v = str_arg_ssize(o);
     if (v == -1 && err_occurred()) return -1;
     *w = (intptr_t)v;
     return 0;
@@ -752,55 +762,292 @@ static Obj *strm_sizeof(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames)
 }
 
 const MethodDef str_methods[] = {
-    {"capitalize", strm_capitalize, METH_NOARGS, NULL},
-    {"casefold", strm_casefold, METH_NOARGS, NULL},
-    {"center", strm_center, METH_VARARGS, NULL},
-    {"count", strm_count, METH_VARARGS, NULL},
-    {"encode", strm_encode, METH_KEYWORDS, NULL},
-    {"endswith", strm_endswith, METH_VARARGS, NULL},
-    {"expandtabs", strm_expandtabs, METH_KEYWORDS, NULL},
-    {"find", strm_find, METH_VARARGS, NULL},
-    {"format", strm_format, METH_KEYWORDS, NULL},
-    {"format_map", strm_format_map, METH_O, NULL},
-    {"__format__", strm___format__, METH_O, NULL},
-    {"index", strm_index, METH_VARARGS, NULL},
-    {"isalnum", strm_isalnum, METH_NOARGS, NULL},
-    {"isalpha", strm_isalpha, METH_NOARGS, NULL},
-    {"isascii", strm_isascii, METH_NOARGS, NULL},
-    {"isdecimal", strm_isdecimal, METH_NOARGS, NULL},
-    {"isdigit", strm_isdigit, METH_NOARGS, NULL},
-    {"isidentifier", strm_isidentifier, METH_NOARGS, NULL},
-    {"islower", strm_islower, METH_NOARGS, NULL},
-    {"isnumeric", strm_isnumeric, METH_NOARGS, NULL},
-    {"isprintable", strm_isprintable, METH_NOARGS, NULL},
-    {"isspace", strm_isspace, METH_NOARGS, NULL},
-    {"istitle", strm_istitle, METH_NOARGS, NULL},
-    {"isupper", strm_isupper, METH_NOARGS, NULL},
-    {"join", strm_join, METH_O, NULL},
-    {"ljust", strm_ljust, METH_VARARGS, NULL},
-    {"lower", strm_lower, METH_NOARGS, NULL},
-    {"lstrip", strm_lstrip, METH_VARARGS, NULL},
-    {"maketrans", strm_maketrans, METH_VARARGS | METH_STATIC, NULL},
-    {"partition", strm_partition, METH_O, NULL},
-    {"removeprefix", strm_removeprefix, METH_O, NULL},
-    {"removesuffix", strm_removesuffix, METH_O, NULL},
-    {"replace", strm_replace, METH_VARARGS, NULL},
-    {"rfind", strm_rfind, METH_VARARGS, NULL},
-    {"rindex", strm_rindex, METH_VARARGS, NULL},
-    {"rjust", strm_rjust, METH_VARARGS, NULL},
-    {"rpartition", strm_rpartition, METH_O, NULL},
-    {"rsplit", strm_rsplit, METH_KEYWORDS, NULL},
-    {"rstrip", strm_rstrip, METH_VARARGS, NULL},
-    {"split", strm_split, METH_KEYWORDS, NULL},
-    {"splitlines", strm_splitlines, METH_KEYWORDS, NULL},
-    {"startswith", strm_startswith, METH_VARARGS, NULL},
-    {"strip", strm_strip, METH_VARARGS, NULL},
-    {"swapcase", strm_swapcase, METH_NOARGS, NULL},
-    {"title", strm_title, METH_NOARGS, NULL},
-    {"translate", strm_translate, METH_O, NULL},
-    {"upper", strm_upper, METH_NOARGS, NULL},
-    {"zfill", strm_zfill, METH_O, NULL},
+    {"capitalize", strm_capitalize, METH_NOARGS,
+        "Return a capitalized version of the string.\n"
+        "\n"
+        "More specifically, make the first character have upper case and the rest lower\n"
+        "case."},
+    {"casefold", strm_casefold, METH_NOARGS,
+        "Return a version of the string suitable for caseless comparisons."},
+    {"center", strm_center, METH_VARARGS,
+        "Return a centered string of length width.\n"
+        "\n"
+        "Padding is done using the specified fill character (default is a space)."},
+    {"count", strm_count, METH_VARARGS,
+        "S.count(sub[, start[, end]]) -> int\n"
+        "\n"
+        "Return the number of non-overlapping occurrences of substring sub in\n"
+        "string S[start:end].  Optional arguments start and end are\n"
+        "interpreted as in slice notation."},
+    {"encode", strm_encode, METH_KEYWORDS,
+        "Encode the string using the codec registered for encoding.\n"
+        "\n"
+        "  encoding\n"
+        "    The encoding in which to encode the string.\n"
+        "  errors\n"
+        "    The error handling scheme to use for encoding errors.\n"
+        "    The default is 'strict' meaning that encoding errors raise a\n"
+        "    UnicodeEncodeError.  Other possible values are 'ignore', 'replace' and\n"
+        "    'xmlcharrefreplace' as well as any other name registered with\n"
+        "    codecs.register_error that can handle UnicodeEncodeErrors."},
+    {"endswith", strm_endswith, METH_VARARGS,
+        "S.endswith(suffix[, start[, end]]) -> bool\n"
+        "\n"
+        "Return True if S ends with the specified suffix, False otherwise.\n"
+        "With optional start, test S beginning at that position.\n"
+        "With optional end, stop comparing S at that position.\n"
+        "suffix can also be a tuple of strings to try."},
+    {"expandtabs", strm_expandtabs, METH_KEYWORDS,
+        "Return a copy where all tab characters are expanded using spaces.\n"
+        "\n"
+        "If tabsize is not given, a tab size of 8 characters is assumed."},
+    {"find", strm_find, METH_VARARGS,
+        "S.find(sub[, start[, end]]) -> int\n"
+        "\n"
+        "Return the lowest index in S where substring sub is found,\n"
+        "such that sub is contained within S[start:end].  Optional\n"
+        "arguments start and end are interpreted as in slice notation.\n"
+        "\n"
+        "Return -1 on failure."},
+    {"format", strm_format, METH_KEYWORDS,
+        "S.format(*args, **kwargs) -> str\n"
+        "\n"
+        "Return a formatted version of S, using substitutions from args and kwargs.\n"
+        "The substitutions are identified by braces ('{' and '}')."},
+    {"format_map", strm_format_map, METH_O,
+        "S.format_map(mapping) -> str\n"
+        "\n"
+        "Return a formatted version of S, using substitutions from mapping.\n"
+        "The substitutions are identified by braces ('{' and '}')."},
+    {"__format__", strm___format__, METH_O,
+        "Return a formatted version of the string as described by format_spec."},
+    {"index", strm_index, METH_VARARGS,
+        "S.index(sub[, start[, end]]) -> int\n"
+        "\n"
+        "Return the lowest index in S where substring sub is found,\n"
+        "such that sub is contained within S[start:end].  Optional\n"
+        "arguments start and end are interpreted as in slice notation.\n"
+        "\n"
+        "Raises ValueError when the substring is not found."},
+    {"isalnum", strm_isalnum, METH_NOARGS,
+        "Return True if the string is an alpha-numeric string, False otherwise.\n"
+        "\n"
+        "A string is alpha-numeric if all characters in the string are alpha-numeric and\n"
+        "there is at least one character in the string."},
+    {"isalpha", strm_isalpha, METH_NOARGS,
+        "Return True if the string is an alphabetic string, False otherwise.\n"
+        "\n"
+        "A string is alphabetic if all characters in the string are alphabetic and there\n"
+        "is at least one character in the string."},
+    {"isascii", strm_isascii, METH_NOARGS,
+        "Return True if all characters in the string are ASCII, False otherwise.\n"
+        "\n"
+        "ASCII characters have code points in the range U+0000-U+007F.\n"
+        "Empty string is ASCII too."},
+    {"isdecimal", strm_isdecimal, METH_NOARGS,
+        "Return True if the string is a decimal string, False otherwise.\n"
+        "\n"
+        "A string is a decimal string if all characters in the string are decimal and\n"
+        "there is at least one character in the string."},
+    {"isdigit", strm_isdigit, METH_NOARGS,
+        "Return True if the string is a digit string, False otherwise.\n"
+        "\n"
+        "A string is a digit string if all characters in the string are digits and there\n"
+        "is at least one character in the string."},
+    {"isidentifier", strm_isidentifier, METH_NOARGS,
+        "Return True if the string is a valid Python identifier, False otherwise.\n"
+        "\n"
+        "Call keyword.iskeyword(s) to test whether string s is a reserved identifier,\n"
+        "such as \"def\" or \"class\"."},
+    {"islower", strm_islower, METH_NOARGS,
+        "Return True if the string is a lowercase string, False otherwise.\n"
+        "\n"
+        "A string is lowercase if all cased characters in the string are lowercase and\n"
+        "there is at least one cased character in the string."},
+    {"isnumeric", strm_isnumeric, METH_NOARGS,
+        "Return True if the string is a numeric string, False otherwise.\n"
+        "\n"
+        "A string is numeric if all characters in the string are numeric and there is at\n"
+        "least one character in the string."},
+    {"isprintable", strm_isprintable, METH_NOARGS,
+        "Return True if the string is printable, False otherwise.\n"
+        "\n"
+        "A string is printable if all of its characters are considered printable in\n"
+        "repr() or if it is empty."},
+    {"isspace", strm_isspace, METH_NOARGS,
+        "Return True if the string is a whitespace string, False otherwise.\n"
+        "\n"
+        "A string is whitespace if all characters in the string are whitespace and there\n"
+        "is at least one character in the string."},
+    {"istitle", strm_istitle, METH_NOARGS,
+        "Return True if the string is a title-cased string, False otherwise.\n"
+        "\n"
+        "In a title-cased string, upper- and title-case characters may only\n"
+        "follow uncased characters and lowercase characters only cased ones."},
+    {"isupper", strm_isupper, METH_NOARGS,
+        "Return True if the string is an uppercase string, False otherwise.\n"
+        "\n"
+        "A string is uppercase if all cased characters in the string are uppercase and\n"
+        "there is at least one cased character in the string."},
+    {"join", strm_join, METH_O,
+        "Concatenate any number of strings.\n"
+        "\n"
+        "The string whose method is called is inserted in between each given string.\n"
+        "The result is returned as a new string.\n"
+        "\n"
+        "Example: '.'.join(['ab', 'pq', 'rs']) -> 'ab.pq.rs'"},
+    {"ljust", strm_ljust, METH_VARARGS,
+        "Return a left-justified string of length width.\n"
+        "\n"
+        "Padding is done using the specified fill character (default is a space)."},
+    {"lower", strm_lower, METH_NOARGS, "Return a copy of the string converted to lowercase."},
+    {"lstrip", strm_lstrip, METH_VARARGS,
+        "Return a copy of the string with leading whitespace removed.\n"
+        "\n"
+        "If chars is given and not None, remove characters in chars instead."},
+    {"maketrans", strm_maketrans, METH_VARARGS | METH_STATIC,
+        "Return a translation table usable for str.translate().\n"
+        "\n"
+        "If there is only one argument, it must be a dictionary mapping Unicode\n"
+        "ordinals (integers) or characters to Unicode ordinals, strings or None.\n"
+        "Character keys will be then converted to ordinals.\n"
+        "If there are two arguments, they must be strings of equal length, and\n"
+        "in the resulting dictionary, each character in x will be mapped to the\n"
+        "character at the same position in y. If there is a third argument, it\n"
+        "must be a string, whose characters will be mapped to None in the result."},
+    {"partition", strm_partition, METH_O,
+        "Partition the string into three parts using the given separator.\n"
+        "\n"
+        "This will search for the separator in the string.  If the separator is found,\n"
+        "returns a 3-tuple containing the part before the separator, the separator\n"
+        "itself, and the part after it.\n"
+        "\n"
+        "If the separator is not found, returns a 3-tuple containing the original string\n"
+        "and two empty strings."},
+    {"removeprefix", strm_removeprefix, METH_O,
+        "Return a str with the given prefix string removed if present.\n"
+        "\n"
+        "If the string starts with the prefix string, return string[len(prefix):].\n"
+        "Otherwise, return a copy of the original string."},
+    {"removesuffix", strm_removesuffix, METH_O,
+        "Return a str with the given suffix string removed if present.\n"
+        "\n"
+        "If the string ends with the suffix string and that suffix is not empty,\n"
+        "return string[:-len(suffix)]. Otherwise, return a copy of the original\n"
+        "string."},
+    {"replace", strm_replace, METH_VARARGS,
+        "Return a copy with all occurrences of substring old replaced by new.\n"
+        "\n"
+        "  count\n"
+        "    Maximum number of occurrences to replace.\n"
+        "    -1 (the default value) means replace all occurrences.\n"
+        "\n"
+        "If the optional argument count is given, only the first count occurrences are\n"
+        "replaced."},
+    {"rfind", strm_rfind, METH_VARARGS,
+        "S.rfind(sub[, start[, end]]) -> int\n"
+        "\n"
+        "Return the highest index in S where substring sub is found,\n"
+        "such that sub is contained within S[start:end].  Optional\n"
+        "arguments start and end are interpreted as in slice notation.\n"
+        "\n"
+        "Return -1 on failure."},
+    {"rindex", strm_rindex, METH_VARARGS,
+        "S.rindex(sub[, start[, end]]) -> int\n"
+        "\n"
+        "Return the highest index in S where substring sub is found,\n"
+        "such that sub is contained within S[start:end].  Optional\n"
+        "arguments start and end are interpreted as in slice notation.\n"
+        "\n"
+        "Raises ValueError when the substring is not found."},
+    {"rjust", strm_rjust, METH_VARARGS,
+        "Return a right-justified string of length width.\n"
+        "\n"
+        "Padding is done using the specified fill character (default is a space)."},
+    {"rpartition", strm_rpartition, METH_O,
+        "Partition the string into three parts using the given separator.\n"
+        "\n"
+        "This will search for the separator in the string, starting at the end. If\n"
+        "the separator is found, returns a 3-tuple containing the part before the\n"
+        "separator, the separator itself, and the part after it.\n"
+        "\n"
+        "If the separator is not found, returns a 3-tuple containing two empty strings\n"
+        "and the original string."},
+    {"rsplit", strm_rsplit, METH_KEYWORDS,
+        "Return a list of the substrings in the string, using sep as the separator string.\n"
+        "\n"
+        "  sep\n"
+        "    The separator used to split the string.\n"
+        "\n"
+        "    When set to None (the default value), will split on any whitespace\n"
+        "    character (including \\n"
+        " \\r \\t \\f and spaces) and will discard\n"
+        "    empty strings from the result.\n"
+        "  maxsplit\n"
+        "    Maximum number of splits (starting from the left).\n"
+        "    -1 (the default value) means no limit.\n"
+        "\n"
+        "Splitting starts at the end of the string and works to the front."},
+    {"rstrip", strm_rstrip, METH_VARARGS,
+        "Return a copy of the string with trailing whitespace removed.\n"
+        "\n"
+        "If chars is given and not None, remove characters in chars instead."},
+    {"split", strm_split, METH_KEYWORDS,
+        "Return a list of the substrings in the string, using sep as the separator string.\n"
+        "\n"
+        "  sep\n"
+        "    The separator used to split the string.\n"
+        "\n"
+        "    When set to None (the default value), will split on any whitespace\n"
+        "    character (including \\n"
+        " \\r \\t \\f and spaces) and will discard\n"
+        "    empty strings from the result.\n"
+        "  maxsplit\n"
+        "    Maximum number of splits (starting from the left).\n"
+        "    -1 (the default value) means no limit.\n"
+        "\n"
+        "Note, str.split() is mainly useful for data that has been intentionally\n"
+        "delimited.  With natural text that includes punctuation, consider using\n"
+        "the regular expression module."},
+    {"splitlines", strm_splitlines, METH_KEYWORDS,
+        "Return a list of the lines in the string, breaking at line boundaries.\n"
+        "\n"
+        "Line breaks are not included in the resulting list unless keepends is given and\n"
+        "true."},
+    {"startswith", strm_startswith, METH_VARARGS,
+        "S.startswith(prefix[, start[, end]]) -> bool\n"
+        "\n"
+        "Return True if S starts with the specified prefix, False otherwise.\n"
+        "With optional start, test S beginning at that position.\n"
+        "With optional end, stop comparing S at that position.\n"
+        "prefix can also be a tuple of strings to try."},
+    {"strip", strm_strip, METH_VARARGS,
+        "Return a copy of the string with leading and trailing whitespace removed.\n"
+        "\n"
+        "If chars is given and not None, remove characters in chars instead."},
+    {"swapcase", strm_swapcase, METH_NOARGS,
+        "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
+    {"title", strm_title, METH_NOARGS,
+        "Return a version of the string where each word is titlecased.\n"
+        "\n"
+        "More specifically, words start with uppercased characters and all remaining\n"
+        "cased characters have lower case."},
+    {"translate", strm_translate, METH_O,
+        "Replace each character in the string using the given translation table.\n"
+        "\n"
+        "  table\n"
+        "    Translation table, which must be a mapping of Unicode ordinals to\n"
+        "    Unicode ordinals, strings, or None.\n"
+        "\n"
+        "The table must implement lookup/indexing via __getitem__, for instance a\n"
+        "dictionary or list.  If this operation raises LookupError, the character is\n"
+        "left untouched.  Characters mapped to None are deleted."},
+    {"upper", strm_upper, METH_NOARGS, "Return a copy of the string converted to uppercase."},
+    {"zfill", strm_zfill, METH_O,
+        "Pad a numeric string with zeros on the left, to fill a field of the given width.\n"
+        "\n"
+        "The string is never truncated."},
     {"__getnewargs__", strm_getnewargs, METH_NOARGS, NULL},
-    {"__sizeof__", strm_sizeof, METH_NOARGS, NULL},
+    {"__sizeof__", strm_sizeof, METH_NOARGS, "Return the size of the string in memory, in bytes."},
     {NULL, NULL, 0, NULL},
 };

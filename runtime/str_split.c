@@ -162,7 +162,7 @@ static Obj *split_method(const char *name, Obj *self, Obj *const *args, size_t n
     if (a[1]) {
         if (!INT_CHECK(a[1]) && !TYPE(a[1])->index)
             return err_format(Exc_TypeError, "'%T' object cannot be interpreted as an integer", a[1]);
-        int64_t v = obj_as_index_i64(a[1], Exc_OverflowError);
+        int64_t v = str_arg_ssize(a[1]);
         if (v == -1 && err_occurred()) return NULL;
         maxsplit = (intptr_t)v;
     }

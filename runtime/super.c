@@ -177,23 +177,11 @@ static int super_traverse(Obj *o, visitproc visit, void *arg) {
     return 0;
 }
 
-static Obj *super_thisclass(Obj *self) {
-    SuperObj *su = (SuperObj *)self;
-    return NEWREF(su->type ? (Obj *)su->type : V_None);
-}
-static Obj *super_self(Obj *self) {
-    SuperObj *su = (SuperObj *)self;
-    return NEWREF(su->obj ? su->obj : V_None);
-}
-static Obj *super_self_class(Obj *self) {
-    SuperObj *su = (SuperObj *)self;
-    return NEWREF(su->obj_type ? (Obj *)su->obj_type : V_None);
-}
-
-static const GetSetDef super_getset[] = {
-    {"__thisclass__", super_thisclass, NULL, "the class invoking super()"},
-    {"__self__", super_self, NULL, "the instance invoking super(); may be None"},
-    {"__self_class__", super_self_class, NULL, "the type of the instance invoking super(); may be None"},
+static const MemberDef super_members[] = {
+    {"__thisclass__", MEMBER_OBJECT, offsetof(SuperObj, type), 1, "the class invoking super()"},
+    {"__self__", MEMBER_OBJECT, offsetof(SuperObj, obj), 1, "the instance invoking super(); may be None"},
+    {"__self_class__", MEMBER_OBJECT, offsetof(SuperObj, obj_type), 1,
+     "the type of the instance invoking super(); may be None"},
     {NULL}
 };
 
@@ -213,5 +201,5 @@ Type Type_super = {
     .repr = super_repr,
     .new = object_new,
     .init = super_init,
-    .getset = super_getset,
+    .members = super_members,
 };

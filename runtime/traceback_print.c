@@ -532,6 +532,12 @@ static void print_exception(Ctx *c, Obj *value) {
     if (type_is_subtype(t, Exc_SyntaxError)) {
         SyntaxErrorObj *se = (SyntaxErrorObj *)value;
         Obj *fn = se->filename && se->filename != V_None ? se->filename : NULL;
+        /* As CPython's parse_syntax_error: without an int lineno, only the message shows. */
+        if (!se->lineno || !INT_CHECK(se->lineno)) {
+            print_message(c, t, value);
+            print_notes(c, value);
+            return;
+        }
         margin(c);
         sb_append_cstr(c->sb, "  File \"");
         if (fn) {

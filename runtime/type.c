@@ -748,21 +748,23 @@ static int type_set_doc(Obj *self, Obj *value) {
 
 static Obj *type_get_dict(Obj *self) { return mappingproxy_new(((Type *)self)->dict); }
 static Obj *type_get_bases(Obj *self) { return NEWREF(((Type *)self)->bases); }
-static Obj *type_get_mro(Obj *self) {
-    Type *t = (Type *)self;
-    if (!t->mro) RETURN_NONE;
-    return NEWREF(t->mro);
-}
-static Obj *type_get_base(Obj *self) {
-    Type *t = (Type *)self;
-    if (!t->base) RETURN_NONE;
-    return NEWREF((Obj *)t->base);
-}
-static Obj *type_get_basicsize(Obj *self) { return int_from_i64((int64_t)((Type *)self)->basicsize); }
-static Obj *type_get_itemsize(Obj *self) { return int_from_i64((int64_t)((Type *)self)->itemsize); }
 static Obj *type_get_flags(Obj *self) { return int_from_i64((int64_t)((Type *)self)->flags); }
-static Obj *type_get_dictoffset(Obj *self) { return int_from_i64((int64_t)((Type *)self)->dict_offset); }
-static Obj *type_get_weakrefoffset(Obj *self) { return int_from_i64((int64_t)((Type *)self)->weaklist_offset); }
+
+/* After a __bases__ change, every slot of t and of its subclasses may resolve differently. */
+static int fixup_slots_recursive(Type *t) {
+    if (IS_HEAP_TYPE(t)) type_fixup_slots(t);
+    if (!t->subclasses) return 0;
+    size_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(t->subclasses, &pos, &k, &v)) {
+        Type *sub = (Type *)(intptr_t)SMALL_VALUE(v);
+        Obj *mro = type_mro_c3(sub);      /* subclasses' MROs change too (CPython's mro_hierarchy) */
+        if (!mro) return -1;
+        SETREF(sub->mro, mro);
+        if (fixup_slots_recursive(sub) < 0) return -1;
+    }
+    return 0;
+}
 
 static int type_set_bases(Obj *self, Obj *value) {
     Type *t = (Type *)self;
@@ -815,8 +817,7 @@ static int type_set_bases(Obj *self, Obj *value) {
     t->base = new_base;
     XDECREF((Obj *)old_base);
     type_modified(t);
-    type_fixup_slots(t);
-    return 0;
+    return fixup_slots_recursive(t);
 }
 
 static Obj *type_get_abstractmethods(Obj *self) {
@@ -883,22 +884,28 @@ static int type_set_annotations(Obj *self, Obj *value) {
     return r;
 }
 
+/* Read-only members, as CPython's ("readonly attribute" on assignment). */
+_Static_assert(sizeof(size_t) == sizeof(int64_t), "size_t members are read as int64");
+static const MemberDef type_members[] = {
+    {"__basicsize__", MEMBER_INT64, offsetof(Type, basicsize), 1, NULL},
+    {"__itemsize__", MEMBER_INT64, offsetof(Type, itemsize), 1, NULL},
+    {"__weakrefoffset__", MEMBER_INT64, offsetof(Type, weaklist_offset), 1, NULL},
+    {"__base__", MEMBER_OBJECT, offsetof(Type, base), 1, NULL},
+    {"__dictoffset__", MEMBER_INT64, offsetof(Type, dict_offset), 1, NULL},
+    {"__mro__", MEMBER_OBJECT, offsetof(Type, mro), 1, NULL},
+    {NULL}
+};
+
 static const GetSetDef type_getset[] = {
     {"__name__", type_get_name, type_set_name, NULL},
     {"__qualname__", type_get_qualname_attr, type_set_qualname, NULL},
     {"__bases__", type_get_bases, type_set_bases, NULL},
-    {"__base__", type_get_base, NULL, NULL},
-    {"__mro__", type_get_mro, NULL, NULL},
     {"__module__", type_get_module_attr, type_set_module, NULL},
     {"__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods, NULL},
     {"__dict__", type_get_dict, NULL, NULL},
     {"__doc__", type_get_doc, type_set_doc, NULL},
     {"__annotations__", type_get_annotations, type_set_annotations, NULL},
-    {"__basicsize__", type_get_basicsize, NULL, NULL},
-    {"__itemsize__", type_get_itemsize, NULL, NULL},
     {"__flags__", type_get_flags, NULL, NULL},
-    {"__dictoffset__", type_get_dictoffset, NULL, NULL},
-    {"__weakrefoffset__", type_get_weakrefoffset, NULL, NULL},
     {NULL}
 };
 
@@ -1008,5 +1015,6 @@ Type Type_type = {
     .getattr = type_getattro,
     .setattr = type_setattro,
     .methods = type_methods,
+    .members = type_members,
     .getset = type_getset,
 };

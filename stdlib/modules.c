@@ -16,5 +16,6 @@ const BuiltinModule builtin_modules[] = {
     {"_vitrine", modinit__vitrine},
     {"dis", modinit_dis},
     {"atexit", modinit_atexit},
+    {"itertools", modinit_itertools},
     {NULL, NULL},
 };

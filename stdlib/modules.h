@@ -18,6 +18,7 @@ Obj *modinit__vitrine(void);      /* stdlib/vitrinemodule.c (vitrine.py on top) 
 Obj *modinit_dis(void);           /* compiler/disasm.c */
 Obj *modinit__thread(void);       /* stdlib/threadmodule.c (later) */
 Obj *modinit_atexit(void);        /* stdlib/atexitmodule.c */
+Obj *modinit_itertools(void);     /* stdlib/itertoolsmodule.c */
 
 /* sys helpers (stdlib/sysmodule.c) */
 int sys_set_argv(int argc, char **argv);        /* sys.argv = argv[0..argc) */

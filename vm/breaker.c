@@ -61,7 +61,7 @@ static void stack_limit_init(void) {
         if (margin < (128u << 10)) margin = 128u << 10;
         stack_limit = (char *)addr + margin;
     } else {
-        stack_limit = &here - (4u << 20);
+        stack_limit = (char *)((uintptr_t)&here - (4u << 20));
     }
 }
 

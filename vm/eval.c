@@ -172,7 +172,9 @@ static Obj *recursion_error(void) {
     return err_set_str(Exc_RecursionError, "maximum recursion depth exceeded");
 }
 
-/* Contract: eval_internal.h. The frame stays owned by the caller. */
+/* Contract: eval_internal.h. The frame stays owned by the caller. (Small copies and clears of
+ * locals stay inline loops: library calls cost more than the few words they move.) */
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
 Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 #if defined(__GNUC__) && !defined(VT_NO_COMPUTED_GOTO)
 #define USE_COMPUTED_GOTO 1
@@ -182,12 +184,17 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 #undef OP
         [OP__COUNT ... 255] = &&L_unknown_opcode,
     };
-#define CASE(op) L_##op:
+/* CASE syncs frame->lasti (tracebacks, f_lineno, warnings see the current instruction);
+ * FAST_CASE is for instructions that cannot call out (or sync on their slow paths). */
+#define CASE(op) L_##op: SYNC_LASTI();
+#define FAST_CASE(op) L_##op:
 #define DISPATCH_OP() goto *targets[INSTR_OP(word)]
 #else
-#define CASE(op) case OP_##op:
+#define CASE(op) case OP_##op: SYNC_LASTI();
+#define FAST_CASE(op) case OP_##op:
 #define DISPATCH_OP() goto dispatch_switch
 #endif
+#define SYNC_LASTI() (frame->lasti = (int)(ip - first_instr - 1))
 
     Interp *interp = ts->interp;
     if (VT_UNLIKELY(ts->depth + ts->c_depth >= interp->recursion_limit || vm_c_stack_low())) {
@@ -231,7 +238,7 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 #define CACHE() (&caches[ip - first_instr - 1])
 #define JUMPTO(t) (ip = first_instr + (t))
 #define DISPATCH() do { \
-        word = *ip; frame->lasti = (int)(ip - first_instr); ip++; \
+        word = *ip++; \
         if (VT_UNLIKELY(trace_mask)) goto trace_hook; \
         oparg = INSTR_ARG(word); DISPATCH_OP(); \
     } while (0)
@@ -241,13 +248,17 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
         trace_call_event(ts, frame, "call");
     if (throwflag) {
         if (frame->lasti < 0) frame->lasti = 0;
-        goto error;
+        goto error_synced;
     }
-    if (VT_UNLIKELY(interp->eval_breaker) && vm_handle_breaker(ts) < 0) goto error;
+    if (VT_UNLIKELY(interp->eval_breaker) && vm_handle_breaker(ts) < 0) {
+        if (frame->lasti < 0) frame->lasti = 0;
+        goto error_synced;
+    }
     DISPATCH();
 
 trace_hook:
     oparg = INSTR_ARG(word);
+    SYNC_LASTI();
     if (TRACE_ON(TRACE_LINE)) {
         int line = code_line_of(co, (size_t)frame->lasti);
         if (line != trace_last_line && line >= 0) {
@@ -262,38 +273,38 @@ dispatch_switch:
     switch ((Opcode)INSTR_OP(word)) {
 #endif
 
-    CASE(NOP) { DISPATCH(); }
+    FAST_CASE(NOP) { DISPATCH(); }
 
-    CASE(POP_TOP) {
+    FAST_CASE(POP_TOP) {
         Obj *v = POP();
         DECREF(v);
         DISPATCH();
     }
 
-    CASE(PUSH_NULL) { PUSH(NULL); DISPATCH(); }
+    FAST_CASE(PUSH_NULL) { PUSH(NULL); DISPATCH(); }
 
-    CASE(COPY) {
+    FAST_CASE(COPY) {
         Obj *v = PEEK(oparg);
         XINCREF(v);
         PUSH(v);
         DISPATCH();
     }
 
-    CASE(SWAP) {
+    FAST_CASE(SWAP) {
         Obj *t = TOP();
         SET_TOP(PEEK(oparg));
         PEEK(oparg) = t;
         DISPATCH();
     }
 
-    CASE(LOAD_CONST) {
+    FAST_CASE(LOAD_CONST) {
         Obj *v = consts[oparg];
         INCREF(v);
         PUSH(v);
         DISPATCH();
     }
 
-    CASE(LOAD_FAST) {
+    FAST_CASE(LOAD_FAST) {
         Obj *v = lp[oparg];
         if (VT_UNLIKELY(!v)) { eh_unbound_local(co, (int)oparg); goto error; }
         INCREF(v);
@@ -301,7 +312,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(STORE_FAST) {
+    FAST_CASE(STORE_FAST) {
         Obj *v = POP();
         Obj *old = lp[oparg];
         lp[oparg] = v;
@@ -309,7 +320,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(DELETE_FAST) {
+    FAST_CASE(DELETE_FAST) {
         Obj *old = lp[oparg];
         if (!old) { eh_unbound_local(co, (int)oparg); goto error; }
         lp[oparg] = NULL;
@@ -317,7 +328,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(LOAD_DEREF) {
+    FAST_CASE(LOAD_DEREF) {
         Obj *v = ((CellObj *)lp[co->nlocals + oparg])->ref;
         if (VT_UNLIKELY(!v)) { eh_unbound_deref(co, (int)oparg); goto error; }
         INCREF(v);
@@ -325,7 +336,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(STORE_DEREF) {
+    FAST_CASE(STORE_DEREF) {
         Obj *v = POP();
         CellObj *cell = (CellObj *)lp[co->nlocals + oparg];
         Obj *old = cell->ref;
@@ -369,14 +380,14 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(LOAD_CLOSURE) {
+    FAST_CASE(LOAD_CLOSURE) {
         Obj *c = lp[co->nlocals + oparg];
         INCREF(c);
         PUSH(c);
         DISPATCH();
     }
 
-    CASE(LOAD_GLOBAL) {
+    FAST_CASE(LOAD_GLOBAL) {
         Obj *g = frame->globals, *b = frame->builtins;
         Obj *v;
         if (VT_LIKELY(TYPE(g) == &Type_dict && TYPE(b) == &Type_dict)) {
@@ -509,12 +520,13 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(LOAD_ATTR) {
+    FAST_CASE(LOAD_ATTR) {
         Obj *owner = TOP();
         InlineCache *c = CACHE();
         bool is_meth;
         Obj *v = load_attr_cached(owner, c, NAMEI(oparg), false, &is_meth);
         if (!v) {
+            SYNC_LASTI();
             if (err_occurred()) goto error;
             v = load_attr_fill(owner, NAMEI(oparg), c, false, &is_meth);
             if (!v) goto error;
@@ -524,12 +536,13 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(LOAD_METHOD) {
+    FAST_CASE(LOAD_METHOD) {
         Obj *owner = TOP();
         InlineCache *c = CACHE();
         bool is_meth = false;
         Obj *v = load_attr_cached(owner, c, NAMEI(oparg), true, &is_meth);
         if (!v) {
+            SYNC_LASTI();
             if (err_occurred()) goto error;
             v = load_attr_fill(owner, NAMEI(oparg), c, true, &is_meth);
             if (!v) goto error;
@@ -545,12 +558,12 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(STORE_ATTR) {
+    FAST_CASE(STORE_ATTR) {
         Obj *owner = POP();
         Obj *v = POP();
         InlineCache *c = CACHE();
         int r = store_attr_cached(owner, c, NAMEI(oparg), v);
-        if (r == 0) r = store_attr_fill(owner, c, NAMEI(oparg), v) < 0 ? -1 : 1;
+        if (r == 0) SYNC_LASTI(), r = store_attr_fill(owner, c, NAMEI(oparg), v) < 0 ? -1 : 1;
         DECREF(v);
         DECREF(owner);
         if (r < 0) goto error;
@@ -565,7 +578,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(KW_NAMES) {
+    FAST_CASE(KW_NAMES) {
         kwnames = consts[oparg];
         DISPATCH();
     }
@@ -604,7 +617,7 @@ dispatch_switch:
                     !(nco->flags & (CO_VARARGS | CO_VARKEYWORDS)) &&
                     CODE_NCELLS(nco) + CODE_NFREES(nco) == 0) {
                     /* move the arguments' references straight into the new locals */
-                    memcpy(nf->localsplus, args, nargs * sizeof(Obj *));
+                    for (size_t i = 0; i < nargs; i++) nf->localsplus[i] = args[i];
                     sp = base;
                 } else {
                     int rc = vm_bind_args(nf, callable, args, nargs, kw);
@@ -622,7 +635,10 @@ dispatch_switch:
                 nf->executing = true;
                 LOAD_STATE();
                 if (VT_UNLIKELY(TRACE_ON(TRACE_CALL))) trace_call_event(ts, frame, "call");
-                if (VT_UNLIKELY(interp->eval_breaker) && vm_handle_breaker(ts) < 0) goto error;
+                if (VT_UNLIKELY(interp->eval_breaker) && vm_handle_breaker(ts) < 0) {
+                    frame->lasti = 0;
+                    goto error_synced;
+                }
                 DISPATCH();
             }
         }
@@ -691,13 +707,13 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(RETURN_CONST) {
+    FAST_CASE(RETURN_CONST) {
         retval = consts[oparg];
         INCREF(retval);
         goto do_return;
     }
 
-    CASE(RETURN_VALUE) {
+    FAST_CASE(RETURN_VALUE) {
         retval = POP();
     do_return:
         while (sp > stack_base) { Obj *x = POP(); XDECREF(x); }
@@ -715,7 +731,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(BINARY_OP) {
+    FAST_CASE(BINARY_OP) {
         Obj *b = POP();
         Obj *a = TOP();
         Obj *res;
@@ -811,6 +827,7 @@ dispatch_switch:
             goto binop_done;
         }
     binop_slow:
+        SYNC_LASTI();
         res = oparg >= NB_INPLACE ? obj_inplace_op(a, b, (int)(oparg - NB_INPLACE)) : obj_binop(a, b, (int)oparg);
         if (!res) goto binop_error;
     binop_done:
@@ -823,7 +840,7 @@ dispatch_switch:
         goto error;
     }
 
-    CASE(COMPARE_OP) {
+    FAST_CASE(COMPARE_OP) {
         Obj *b = POP();
         Obj *a = TOP();
         Obj *res;
@@ -864,6 +881,7 @@ dispatch_switch:
             SET_TOP(bool_from(oparg == CMP_EQ ? eq : !eq));
             DISPATCH();
         }
+        SYNC_LASTI();
         res = obj_richcompare(a, b, (int)oparg);
         DECREF(a);
         DECREF(b);
@@ -872,7 +890,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(IS_OP) {
+    FAST_CASE(IS_OP) {
         Obj *b = POP();
         Obj *a = TOP();
         int r = (a == b) ^ (int)oparg;
@@ -922,7 +940,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(UNARY_NOT) {
+    FAST_CASE(UNARY_NOT) {
         Obj *a = TOP();
         int t = a == V_True ? 1 : a == V_False ? 0 : obj_is_true(a);
         DECREF(a);
@@ -931,7 +949,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(BINARY_SUBSCR) {
+    FAST_CASE(BINARY_SUBSCR) {
         Obj *key = POP();
         Obj *container = TOP();
         Obj *r;
@@ -958,6 +976,7 @@ dispatch_switch:
             }
             if (err_occurred()) { DECREF(key); goto error; }
         }
+        SYNC_LASTI();
         r = obj_getitem(container, key);
         DECREF(key);
         if (!r) goto error;
@@ -966,7 +985,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(STORE_SUBSCR) {
+    FAST_CASE(STORE_SUBSCR) {
         Obj *key = POP();
         Obj *container = POP();
         Obj *v = POP();
@@ -983,6 +1002,7 @@ dispatch_switch:
                 DISPATCH();
             }
         }
+        SYNC_LASTI();
         if (TYPE(container) == &Type_dict) r = dict_set(container, key, v);
         else r = obj_setitem(container, key, v);
         DECREF(key);
@@ -1172,21 +1192,24 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(JUMP) { JUMPTO(oparg); DISPATCH(); }
+    FAST_CASE(JUMP) { JUMPTO(oparg); DISPATCH(); }
 
-    CASE(JUMP_BACKWARD) {
-        JUMPTO(oparg);
+    FAST_CASE(JUMP_BACKWARD) {
         if (VT_UNLIKELY(interp->eval_breaker)) {
+            SYNC_LASTI();
             SAVE_STACK();
-            if (vm_handle_breaker(ts) < 0) goto error;
+            JUMPTO(oparg);
+            if (vm_handle_breaker(ts) < 0) goto error_synced;
         }
+        JUMPTO(oparg);
         DISPATCH();
     }
 
-    CASE(POP_JUMP_IF_FALSE) {
+    FAST_CASE(POP_JUMP_IF_FALSE) {
         Obj *v = POP();
         if (v == V_False) { JUMPTO(oparg); DISPATCH(); }
         if (v == V_True) DISPATCH();
+        SYNC_LASTI();
         int t = obj_is_true(v);
         DECREF(v);
         if (t < 0) goto error;
@@ -1194,10 +1217,11 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(POP_JUMP_IF_TRUE) {
+    FAST_CASE(POP_JUMP_IF_TRUE) {
         Obj *v = POP();
         if (v == V_True) { JUMPTO(oparg); DISPATCH(); }
         if (v == V_False) DISPATCH();
+        SYNC_LASTI();
         int t = obj_is_true(v);
         DECREF(v);
         if (t < 0) goto error;
@@ -1205,20 +1229,20 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(POP_JUMP_IF_NONE) {
+    FAST_CASE(POP_JUMP_IF_NONE) {
         Obj *v = POP();
         if (v == V_None) JUMPTO(oparg);
         else DECREF(v);
         DISPATCH();
     }
 
-    CASE(POP_JUMP_IF_NOT_NONE) {
+    FAST_CASE(POP_JUMP_IF_NOT_NONE) {
         Obj *v = POP();
         if (v != V_None) { DECREF(v); JUMPTO(oparg); }
         DISPATCH();
     }
 
-    CASE(JUMP_IF_FALSE_OR_POP) {
+    FAST_CASE(JUMP_IF_FALSE_OR_POP) {
         Obj *v = TOP();
         int t = v == V_True ? 1 : v == V_False ? 0 : obj_is_true(v);
         if (t < 0) goto error;
@@ -1227,7 +1251,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(JUMP_IF_TRUE_OR_POP) {
+    FAST_CASE(JUMP_IF_TRUE_OR_POP) {
         Obj *v = TOP();
         int t = v == V_True ? 1 : v == V_False ? 0 : obj_is_true(v);
         if (t < 0) goto error;
@@ -1245,9 +1269,10 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(FOR_ITER) {
+    FAST_CASE(FOR_ITER) {
         Obj *it = TOP();
         unaryfunc next = TYPE(it)->iternext;
+        SYNC_LASTI();
         Obj *v = next ? next(it) : iter_next(it);
         if (VT_LIKELY(v != NULL)) {
             PUSH(v);
@@ -1263,19 +1288,19 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(SETUP_FINALLY) {
+    FAST_CASE(SETUP_FINALLY) {
         Block *b = &frame->blocks[frame->block_top++];
         b->handler = (int32_t)oparg;
         b->stack_level = (int32_t)(sp - stack_base);
         DISPATCH();
     }
 
-    CASE(POP_BLOCK) {
+    FAST_CASE(POP_BLOCK) {
         frame->block_top--;
         DISPATCH();
     }
 
-    CASE(PUSH_EXC_INFO) {
+    FAST_CASE(PUSH_EXC_INFO) {
         Obj *exc = TOP();
         Obj *prev = ts->handled ? ts->handled : NEWREF(V_None);
         ts->handled = NEWREF(exc);
@@ -1284,7 +1309,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    CASE(POP_EXCEPT) {
+    FAST_CASE(POP_EXCEPT) {
         Obj *prev = POP();
         Obj *old = ts->handled;
         if (prev == V_None) { ts->handled = NULL; DECREF(prev); }
@@ -1356,7 +1381,7 @@ dispatch_switch:
         goto error;
     }
 
-    CASE(LOAD_ASSERTION_ERROR) {
+    FAST_CASE(LOAD_ASSERTION_ERROR) {
         PUSH(NEWREF((Obj *)Exc_AssertionError));
         DISPATCH();
     }
@@ -1578,6 +1603,8 @@ dispatch_switch:
 #endif
 
 error:
+    SYNC_LASTI();
+error_synced:
     kwnames = NULL;
     VT_ASSERT(err_occurred(), "error without an exception set");
     if (!err_occurred()) err_set_str(Exc_SystemError, "error return without exception set");

@@ -35,7 +35,7 @@ static inline size_t frame_bytes_for(CodeObj *co, int nlp) {
  * increfed. Locals, cells and frees are NULL; back is NULL. */
 Frame *frame_alloc(CodeObj *co, Obj *func, Obj *globals, Obj *builtins, Obj *locals, bool on_heap);
 /* Fast path of frame_alloc for a function frame (locals NULL, not on the heap). */
-static inline Frame *frame_alloc_func(CodeObj *co, Obj *func, Obj *globals, Obj *builtins) {
+static inline __attribute__((always_inline)) Frame *frame_alloc_func(CodeObj *co, Obj *func, Obj *globals, Obj *builtins) {
     int nlp = code_nlocalsplus(co);
     size_t cls = (frame_bytes_for(co, nlp) + FRAME_CLASS_BYTES - 1) / FRAME_CLASS_BYTES;
     GCHead *g;
@@ -67,7 +67,7 @@ static inline Frame *frame_alloc_func(CodeObj *co, Obj *func, Obj *globals, Obj 
 /* Release a function frame whose activation ended: the free-list fast path when nothing
  * else references it, else an ordinary DECREF (escaping frames get tracked). */
 void frame_release_slow(Frame *f);
-static inline void frame_release(Frame *f) {
+static inline __attribute__((always_inline)) void frame_release(Frame *f) {
     if (VT_LIKELY(f->ob.refcnt == 1 && !(f->ob.flags & OBJ_FLAG_WATCHED) && f->func && !f->locals)) {
         CodeObj *co = f->code;
         int nlp = code_nlocalsplus(co);

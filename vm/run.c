@@ -23,8 +23,11 @@ char *vm_read_file(const char *path, size_t *size_out) {
         if (!nb) { free(buf); buf = NULL; break; }
         buf = nb;
     }
+    /* fopen succeeds on a directory on Linux; reading it is what fails (EISDIR). */
+    int read_error = ferror(f) ? (errno ? errno : EIO) : 0;
     fclose(f);
     if (!buf) { errno = ENOMEM; return NULL; }
+    if (read_error) { free(buf); errno = read_error; return NULL; }
     buf[len] = '\0';
     if (size_out) *size_out = len;
     return buf;
@@ -94,8 +97,23 @@ static int run_code_in_main(const char *source, const char *filename, const char
     return 0;
 }
 
+/* CPython's tokenizer refuses a NUL byte in a source file; vm_compile_source takes a C string,
+ * so the check happens here: SyntaxError at the NUL's line, showing the line up to it. */
+static int refuse_null_bytes(const char *source, size_t size, const char *filename) {
+    size_t nul = strlen(source);
+    if (nul >= size) return 0;
+    int lineno = 1;
+    const char *line = source;
+    for (const char *p = source; p < source + nul; p++)
+        if (*p == '\n') { lineno++; line = p + 1; }
+    err_syntax(Exc_SyntaxError, "source code cannot contain null bytes", filename, lineno, 0, line,
+               lineno, 0);
+    return -1;
+}
+
 int vm_run_file(const char *path) {
-    char *source = vm_read_file(path, NULL);
+    size_t size = 0;
+    char *source = vm_read_file(path, &size);
     if (!source) {
         fprintf(stderr, "%s: can't open file '%s': [Errno %d] %s\n", "vitrine", path, errno,
                 strerror(errno));
@@ -104,6 +122,10 @@ int vm_run_file(const char *path) {
     /* As CPython 3.9+, the script is known by its absolute path (__file__, tracebacks). */
     char abspath[PATH_MAX];
     const char *name = realpath(path, abspath) ? abspath : path;
+    if (refuse_null_bytes(source, size, name) < 0) {
+        free(source);
+        return vm_handle_uncaught();
+    }
     int status = run_code_in_main(source, name, name);
     free(source);
     return status;

@@ -29,7 +29,12 @@ enum {
 };
 
 extern volatile uint32_t trace_mask;
+#ifdef VITRINE_NO_TRACE
+/* Tracing compiled out (cmake -DVITRINE_TRACE=OFF): only to measure what tracing costs. */
+#define TRACE_ON(kind) 0
+#else
 #define TRACE_ON(kind) VT_UNLIKELY(trace_mask & (1u << (kind)))
+#endif
 
 /* Parse "call,line" (as after --trace=) and switch those kinds on; -1 on an unknown kind. */
 int trace_enable_spec(const char *spec);

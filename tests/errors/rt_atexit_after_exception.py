@@ -1,0 +1,3 @@
+import atexit
+atexit.register(print, "atexit after error")
+raise ValueError("main failed")

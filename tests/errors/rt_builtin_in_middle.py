@@ -1,0 +1,3 @@
+def key(x):
+    return x.lower()
+sorted(["a", 1], key=key)

@@ -1,0 +1,2 @@
+naïve = {"clé": 1}
+print(naïve["clé"], naïve["ключ"])

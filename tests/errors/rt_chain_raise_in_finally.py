@@ -1,0 +1,7 @@
+def f():
+    try:
+        raise ValueError("body")
+    finally:
+        raise KeyError("finally")
+
+f()

@@ -1,0 +1,2 @@
+words = ["a", "bb", None]
+print({w: len(w) for w in words})

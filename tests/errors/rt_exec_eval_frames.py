@@ -1,0 +1,2 @@
+code = "def g():\n    return 1 / 0\ng()"
+exec(code)

@@ -1,0 +1,3 @@
+def run():
+    eval("undefined_thing + 1", {})
+run()

@@ -1,0 +1,3 @@
+f = open(__file__)
+f.close()
+f.read()

@@ -1,0 +1,7 @@
+def outer():
+    def inner():
+        return val
+    r = inner()
+    val = 1
+    return r
+outer()

@@ -1,0 +1,12 @@
+import sys
+print(sys.getsizeof(1) > 0, sys.getsizeof([]) > 0, sys.getsizeof("abc") > sys.getsizeof(""))
+print(sys.getsizeof([1, 2, 3]) > sys.getsizeof([]))
+print(type(sys.flags).__name__, sys.flags.optimize, sys.flags.verbose)
+print(sys.version_info >= (3, 11), sys.version_info[:2], sys.version_info.major, sys.version_info.releaselevel)
+print(repr(sys.version_info)[:30])
+print(sys.float_info.max, sys.float_info.epsilon, sys.float_info.dig, sys.float_info.mant_dig)
+print(sys.float_info)
+print(sys.int_info)
+print(sys.hash_info.width, sys.hash_info.modulus, sys.hash_info.inf, sys.hash_info.algorithm)
+print(sys.get_int_max_str_digits())
+sys.set_int_max_str_digits(640)

@@ -1,0 +1,1 @@
+import errmods.does_not_exist

@@ -1,0 +1,1 @@
+import errmods.broken_at_import

@@ -1,0 +1,1 @@
+from errmods.helpers import nothing_here

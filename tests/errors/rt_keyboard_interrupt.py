@@ -1,0 +1,7 @@
+def work():
+    try:
+        raise KeyboardInterrupt
+    finally:
+        print("cleanup ran")
+
+work()

@@ -1,0 +1,4 @@
+import sys
+print("start")
+sys.stdout.flush()
+raise KeyboardInterrupt("stop now")

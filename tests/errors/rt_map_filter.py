@@ -1,0 +1,1 @@
+print(list(filter(lambda x: 10 / x, [5, 0])))

@@ -1,0 +1,5 @@
+try:
+    open("x", "rz")
+except ValueError as e:
+    print(e)
+open(3.5)

@@ -1,0 +1,5 @@
+class Proxy:
+    def __getattr__(self, name):
+        return self.missing
+
+Proxy().anything

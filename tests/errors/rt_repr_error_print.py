@@ -1,0 +1,6 @@
+class Bad:
+    def __repr__(self):
+        raise RuntimeError("repr exploded")
+
+print("before")
+print([Bad()])

@@ -1,0 +1,8 @@
+def f():
+    try:
+        {}["gone"]
+    except KeyError:
+        print("logging and re-raising")
+        raise
+
+f()

@@ -1,0 +1,4 @@
+import sys
+print("out")
+sys.stderr = None
+raise ValueError("nowhere to print")

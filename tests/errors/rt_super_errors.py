@@ -1,0 +1,4 @@
+class A:
+    def go(self):
+        return super().go()
+A().go()

@@ -1,0 +1,4 @@
+class Code:
+    def __str__(self):
+        return "custom exit object"
+raise SystemExit(Code())

@@ -1,0 +1,2 @@
+s = '\d'
+print(len(s))

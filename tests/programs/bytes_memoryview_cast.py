@@ -1,0 +1,33 @@
+# memoryview.cast to native formats: item access, packing checks, slicing
+m = memoryview(bytearray(range(16)))
+i = m.cast('i'); print(i.format, i.itemsize, len(i), i.nbytes, i.shape, i.strides, i.tolist(), i[1], i[-1], i[::2].tolist(), i[1:3].strides)
+i[0] = -5; print(m[:4].tolist(), i.tobytes()[:4], i.hex())
+for f in 'bBhHiIlLqQnNfd?cP':
+    x = memoryview(bytes(16)).cast(f); print(f, x.itemsize, x.tolist()[:2], x.nbytes, len(x))
+def t(code):
+    try:
+        exec(code, globals())
+    except Exception as e:
+        print(code, "!!", type(e).__name__, e)
+t("i[0] = 2**40")
+t("i[0] = 1.5")
+d = memoryview(bytearray(16)).cast('d'); d[0] = 1.5; d[1] = 3; print(d.tolist())
+t("d[0] = 'x'")
+t("i.cast('h')")
+t("memoryview(bytes(4)).cast('e')")
+t("memoryview(bytes(4)).cast()")
+t("hash(memoryview(bytes(8)).cast('i'))")
+print(i.cast('B')[:4].tolist(), i == memoryview(bytes(16)).cast('i'), i == i, list(i), bytes(i)[:4])
+b = memoryview(bytearray(4)).cast('?'); b[0] = True; b[1] = 2; print(b.tolist())
+h = memoryview(bytearray(4)).cast('H'); h[0] = 65535; print(h.tolist())
+t("h[1] = -1")
+t("h[1] = 65536")
+q = memoryview(bytearray(16)).cast('Q'); q[0] = 2**64 - 1; print(q.tolist())
+t("q[1] = 2**64")
+t("q[1] = -1")
+s = memoryview(bytearray(8)).cast('b'); s[0] = -128; s[1] = 127; print(s.tolist())
+t("s[2] = 128")
+f = memoryview(bytearray(8)).cast('f'); f[0] = 0.1; print(f.tolist()[0] == 0.10000000149011612)
+ii = memoryview(bytearray(16)).cast('i'); ii[1:3] = memoryview(bytearray(b'\x01\x00\x00\x00\x02\x00\x00\x00')).cast('i'); print(ii.tolist())
+t("ii[0:2] = b'12345678'")
+print(memoryview(b'abcd').cast('c').cast('B').tolist(), memoryview(bytearray(b'abcd'))[::2].tolist())
