@@ -2,6 +2,7 @@
  * stdin, or the interactive REPL. Exit status: 0, 1 on an uncaught exception, 2 on misuse. */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -215,5 +216,13 @@ int main(int argc, char **argv) {
         status = run_stdin();
     }
     if (o.inspect && isatty(0)) status = repl_run(interp);
-    return vm_finalize(interp, status);
+    status = vm_finalize(interp, status);
+    if (vm_uncaught_keyboard_interrupt()) {
+        /* As CPython: end by the default SIGINT action so the parent sees the interrupt. */
+        fflush(NULL);
+        signal(SIGINT, SIG_DFL);
+        kill(getpid(), SIGINT);
+        return 130;
+    }
+    return status;
 }

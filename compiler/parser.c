@@ -82,9 +82,7 @@ static int augassign_op(int type)
     return -1;
 }
 
-/* Is `n` something CPython's bitwise_or rule would have produced (so that its
- * invalid_named_expression rule, with "here. Maybe you meant '=='", applies)? */
-static bool is_bitwise_or_level(Parser *p, const Node *n)
+bool px_is_bitwise_or_level(Parser *p, const Node *n)
 {
     switch (n->kind) {
     case N_BoolOp: case N_Compare: case N_IfExp: case N_Lambda: case N_NamedExpr: case N_Starred:
@@ -113,6 +111,16 @@ static bool is_bitwise_or_level(Parser *p, const Node *n)
     return false;
 }
 
+/* The index of node n's first token (searching back from the current token). */
+static int token_index_of(Parser *p, const Node *n)
+{
+    int i = p->pos;
+    while (i > 0 && (p->toks[i].lineno > n->lineno ||
+                     (p->toks[i].lineno == n->lineno && p->toks[i].col > n->col_offset)))
+        i--;
+    return i;
+}
+
 /* The index of the first token after node n (searching back from the current token). */
 static int token_after(Parser *p, const Node *n)
 {
@@ -131,7 +139,9 @@ static int token_after(Parser *p, const Node *n)
 static const Node *bitwise_or_prefix(Parser *p, const Node *v)
 {
     for (;;) {
-        if (is_bitwise_or_level(p, v)) return v;
+        if (px_is_bitwise_or_level(p, v) || v->kind == N_Constant || v->kind == N_List ||
+            v->kind == N_GeneratorExp || (v->kind == N_Tuple && p->toks[token_index_of(p, v)].type == TK_LPAR))
+            return v;
         switch (v->kind) {
         case N_IfExp: v = v->v.ifexp.body; break;
         case N_BoolOp: v = v->v.boolop.values.items[0]; break;
@@ -157,7 +167,7 @@ static bool named_expression_hint(Parser *p, Node *first, Node *value)
                   "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
         return true;
     }
-    if (is_bitwise_or_level(p, e)) {
+    if (px_is_bitwise_or_level(p, e)) {
         px_err_at_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", px_expr_name(e));
         return true;
     }
@@ -191,12 +201,34 @@ static bool check_assign_targets(Parser *p, Vec *targets, Node *value)
     return true;
 }
 
+/* At ':=': does an expression follow? (CPython's rule is "expression ':=' expression") */
+static bool walrus_follows(Parser *p)
+{
+    int pos = p->pos, maxpos = p->maxpos;
+    bool in_probe = p->in_probe;
+    p->in_probe = true;
+    p->pos++;
+    Node *v = px_parse_expression(p);
+    if (p->error) {
+        v = NULL;
+        p->error = p->special = false;
+        free(p->err->text);
+        p->err->text = NULL;
+    }
+    if (p->maxpos > p->probe_max) p->probe_max = p->maxpos;
+    p->in_probe = in_probe;
+    p->pos = pos;
+    p->maxpos = maxpos;
+    return v != NULL;
+}
+
 /* At ':': does an expression follow (without consuming anything)? */
 static bool annotation_follows(Parser *p)
 {
     int pos = p->pos, maxpos = p->maxpos;
     p->pos++;
-    bool ok = false;
+    bool ok = false, in_probe = p->in_probe;
+    p->in_probe = true;
     if (px_can_start_expr(tok_type(p)) && tok_type(p) != TK_STAR) {
         Node *e = px_parse_expression(p);
         ok = e != NULL;
@@ -206,6 +238,8 @@ static bool annotation_follows(Parser *p)
             p->err->text = NULL;
         }
     }
+    if (p->maxpos > p->probe_max) p->probe_max = p->maxpos;
+    p->in_probe = in_probe;
     p->pos = pos;
     p->maxpos = maxpos;
     return ok;
@@ -217,7 +251,7 @@ static Node *parse_expr_or_assign(Parser *p)
     Node *first = rhs(p);
     CHECK(first);
     int t = tok_type(p);
-    if (t == TK_COLONEQUAL)
+    if (t == TK_COLONEQUAL && first->kind != N_Name && walrus_follows(p))   /* NAME := here: plain error */
         return px_err_at_node(p, first, "cannot use assignment expressions with %s", px_expr_name(first));
     if (t == TK_COLON && first->kind != N_Name && first->kind != N_Attribute && first->kind != N_Subscript &&
         !annotation_follows(p))
@@ -271,7 +305,24 @@ static Node *parse_expr_or_assign(Parser *p)
         Node *value = NULL;
         while (px_tok_accept(p, TK_EQUAL)) {
             value = rhs(p);
-            if (!value) { px_vec_drop(&targets); return NULL; }
+            if (!value) {
+                /* CPython's invalid_assignment matches "targets '='" whatever follows */
+                if (!p->special) {
+                    for (size_t i = 0; i < targets.n; i++) {
+                        Node *t = targets.items[i];
+                        const Node *bad = t->kind == N_Starred ? NULL : px_invalid_target(t, CTX_STORE);
+                        if (!bad) continue;
+                        p->error = false;
+                        if ((bad->kind == N_Yield || bad->kind == N_YieldFrom) && bad == t)
+                            px_err_at_node(p, bad, "assignment to yield expression not possible");
+                        else
+                            px_err_at_node(p, bad, "cannot assign to %s", px_expr_name(bad));
+                        break;
+                    }
+                }
+                px_vec_drop(&targets);
+                return NULL;
+            }
             if (tok_at(p, TK_EQUAL)) px_vec_push(&targets, value);
         }
         if (!check_assign_targets(p, &targets, value)) { px_vec_drop(&targets); return NULL; }
@@ -517,28 +568,10 @@ static bool parse_simple_stmts(Parser *p, Vec *out)
 
 /* ---- compound statements ---- */
 
-/* The condition of if/elif/while, with CPython's hint for a mistaken '='. */
+/* The condition of if/elif/while (named_expression carries CPython's hint for a mistaken '='). */
 static Node *parse_condition(Parser *p)
 {
-    Node *c = px_parse_named_expression(p);
-    CHECK(c);
-    if (tok_at(p, TK_EQUAL) && tok_peek(p, 1) != TK_EQUAL) {
-        int save = p->pos;
-        px_tok_next(p);
-        Node *r = px_parse_bitwise_or(p);
-        bool next_ok = r && !tok_at(p, TK_EQUAL) && !tok_at(p, TK_COLONEQUAL);
-        if (p->error) return NULL;
-        p->pos = save;
-        if (r && next_ok) {
-            if (c->kind == N_Name)
-                return px_err_range(p, c->lineno, c->col_offset, r->end_lineno, r->end_col_offset,
-                                 "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
-            if (is_bitwise_or_level(p, c))
-                return px_err_at_node(p, c, "cannot assign to %s here. Maybe you meant '==' instead of '='?",
-                                   px_expr_name(c));
-        }
-    }
-    return c;
+    return px_parse_named_expression(p);
 }
 
 static Node *parse_if(Parser *p)
@@ -603,7 +636,8 @@ static Node *parse_for(Parser *p, Token *start, bool is_async)
     Token *kw = px_tok_next(p);
     Node *target = px_parse_star_targets(p);
     CHECK(target);
-    if (!px_set_target_ctx(p, target, CTX_STORE)) return NULL;
+    if (!tok_at(p, TK_KW_in)) px_check_target_juxtaposed(p, target);
+    if (p->error || !px_set_target_ctx(p, target, CTX_STORE)) return NULL;
     CHECK(px_tok_expect(p, TK_KW_in));
     Node *iter = px_parse_star_expressions(p);
     CHECK(iter);
@@ -712,7 +746,10 @@ static Node *parse_try(Parser *p)
                 Node *rest = px_parse_star_expressions(p);
                 if (!rest) { px_vec_drop(&handlers); return NULL; }
                 px_vec_drop(&handlers);
-                return px_err_range(p, first->lineno, first->col_offset, rest->end_lineno, rest->end_col_offset,
+                /* CPython's range runs to the last token it read: an `as NAME` included */
+                if (px_tok_accept(p, TK_KW_as)) px_tok_accept(p, TK_NAME);
+                Token *last = tok_prev(p);
+                return px_err_range(p, first->lineno, first->col_offset, last->end_lineno, last->end_col,
                                  "multiple exception types must be parenthesized");
             }
             if (px_tok_accept(p, TK_KW_as)) {

@@ -27,6 +27,7 @@ typedef struct Parser {
     int fdepth;             /* f-string nesting depth */
     int fcol0;              /* source column where the f-string expression starts */
     int depth;              /* expression nesting, to bound recursion */
+    bool in_probe;          /* inside an error probe: no nested invalid_* checks */
 } Parser;
 
 /* A growable list of nodes, copied into the arena when done. */
@@ -80,6 +81,9 @@ const char *px_expr_name(const Node *n);     /* "function call", "literal"... as
 bool px_set_target_ctx(Parser *p, Node *n, ExprContext ctx);
 const Node *px_invalid_target(const Node *n, ExprContext ctx);
 bool px_can_start_expr(int type);
+/* Is `n` something CPython's bitwise_or rule would have produced (so that its
+ * invalid_named_expression rule, with "here. Maybe you meant '=='", applies)? (parser.c) */
+bool px_is_bitwise_or_level(Parser *p, const Node *n);
 
 /* Expressions (parser_expr.c). */
 Node *px_parse_expression(Parser *p);        /* expression (incl. lambda, if-else) */
@@ -90,7 +94,11 @@ Node *px_parse_disjunction(Parser *p);
 Node *px_parse_yield_expr(Parser *p);
 Node *px_parse_star_targets(Parser *p);      /* for/comprehension targets: stops before 'in' */
 Node *px_parse_primary(Parser *p);
-Node *px_parse_star_target(Parser *p);       /* one target: '*'? bitwise_or */
+Node *px_parse_star_target(Parser *p);
+/* After a complete expression `a` starting at token index `start`, another expression
+ * follows: "Missing parentheses in call to 'print'" or "Perhaps you forgot a comma?". */
+void px_check_juxtaposed(Parser *p, Node *a, int start);
+void px_check_target_juxtaposed(Parser *p, Node *target);   /* for-target without 'in' */       /* one target: '*'? bitwise_or */
 Arguments *px_parse_params(Parser *p, bool lambda);   /* up to ')' or ':' */
 void px_parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class);
 

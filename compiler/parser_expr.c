@@ -7,6 +7,7 @@
 #include "parser.h"
 
 static Node *parse_atom(Parser *p);
+static Node *named_expression(Parser *p, bool hint);
 static Node *parse_factor_inner(Parser *p);
 static Node *parse_inversion_inner(Parser *p);
 static Node *parse_expression_inner(Parser *p);
@@ -47,10 +48,14 @@ static Node *mk_name(Parser *p, const Token *t, ExprContext ctx)
 
 /* Try to parse with `fn` from the current token without consuming anything or keeping an
  * error. Returns the parsed node (positions are what we need) or NULL. */
-static Node *probe(Parser *p, Node *(*fn)(Parser *))
+static Node *probe_full(Parser *p, Node *(*fn)(Parser *), int *next, bool nested_checks)
 {
     int pos = p->pos, maxpos = p->maxpos;
+    bool in_probe = p->in_probe;
+    p->in_probe = !nested_checks;   /* false: like CPython's expression_without_invalid */
     Node *r = fn(p);
+    p->in_probe = in_probe;
+    if (next) *next = p->toks[p->pos].type;   /* the token after the parsed text */
     /* CPython's second pass reads this far too: remembered for prefer_tokenizer_error() */
     if (p->maxpos > p->probe_max) p->probe_max = p->maxpos;
     if (p->error) {
@@ -66,25 +71,37 @@ static Node *probe(Parser *p, Node *(*fn)(Parser *))
     return r;
 }
 
+static Node *probe_next(Parser *p, Node *(*fn)(Parser *), int *next)
+{
+    return probe_full(p, fn, next, false);
+}
+
+static Node *probe(Parser *p, Node *(*fn)(Parser *))
+{
+    return probe_full(p, fn, NULL, false);
+}
+
+/* CPython 3.11 compares soft keywords by prefix (strncmp with the token's length), so any
+ * prefix of "match", "case" or "_" counts: "m", "ca"... Mimicked for identical messages. */
 static bool is_soft_keyword(const Token *t)
 {
-    return t->type == TK_NAME && ((t->len == 5 && memcmp(t->start, "match", 5) == 0) ||
-                                  (t->len == 4 && memcmp(t->start, "case", 4) == 0) ||
+    return t->type == TK_NAME && ((t->len <= 5 && memcmp(t->start, "match", (size_t)t->len) == 0) ||
+                                  (t->len <= 4 && memcmp(t->start, "case", (size_t)t->len) == 0) ||
                                   (t->len == 1 && t->start[0] == '_'));
 }
 
-/* After a complete expression `a` starting at token index `start`, another expression
- * follows: "Missing parentheses in call to 'print'" or "Perhaps you forgot a comma?". */
-static void check_juxtaposed(Parser *p, Node *a, int start)
+void px_check_juxtaposed(Parser *p, Node *a, int start)
 {
+    if (p->in_probe) return;
     int t = tok_type(p);
     if (!(px_can_start_expr(t) && t != TK_STAR && t != TK_MINUS && t != TK_PLUS && t != TK_LPAR &&
           t != TK_LSQB))
         return;
-    if (a->kind == N_Name && (strcmp(a->v.name.id, "print") == 0 || strcmp(a->v.name.id, "exec") == 0) &&
-        p->toks[start + 1].type != TK_LPAR) {
-        Node *b = probe(p, px_parse_star_expressions);
-        if (b) {
+    if (a->kind == N_Name && p->toks[start + 1].type != TK_LPAR) {
+        /* CPython's invalid_legacy_expression parses what follows any such NAME (which
+         * matters for how far it reads), then only complains about print and exec */
+        Node *b = probe_full(p, px_parse_star_expressions, NULL, true);
+        if (b && (strcmp(a->v.name.id, "print") == 0 || strcmp(a->v.name.id, "exec") == 0)) {
             px_err_range(p, a->lineno, a->col_offset, b->end_lineno, b->end_col_offset,
                       "Missing parentheses in call to '%s'. Did you mean %s(...)?", a->v.name.id,
                       a->v.name.id);
@@ -177,7 +194,7 @@ static Node *parse_paren(Parser *p)
         return first;
     }
     if (!tok_at(p, TK_COMMA)) {
-        check_juxtaposed(p, first, start);
+        px_check_juxtaposed(p, first, start);
         return px_err_generic(p);
     }
     Vec v;
@@ -198,7 +215,7 @@ static Node *parse_paren(Parser *p)
             if (!e) { px_vec_drop(&v); return NULL; }
         }
         px_vec_push(&v, e);
-        if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RPAR)) check_juxtaposed(p, e, s2);
+        if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RPAR)) px_check_juxtaposed(p, e, s2);
     }
     if (!px_tok_expect(p, TK_RPAR)) { px_vec_drop(&v); return NULL; }
     Node *n = px_node_at(p, N_Tuple, lpar);
@@ -224,7 +241,7 @@ static bool parse_display_items(Parser *p, Vec *v, int close)
             if (!e) return false;
         }
         px_vec_push(v, e);
-        if (!tok_at(p, TK_COMMA) && !tok_at(p, close)) check_juxtaposed(p, e, s2);
+        if (!tok_at(p, TK_COMMA) && !tok_at(p, close)) px_check_juxtaposed(p, e, s2);
     }
     return px_tok_expect(p, close) != NULL;
 }
@@ -259,7 +276,7 @@ static Node *parse_list(Parser *p)
         n->v.comp.generators = gens;
         return n;
     }
-    if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RSQB)) check_juxtaposed(p, first, start);
+    if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RSQB)) px_check_juxtaposed(p, first, start);
     Vec v;
     px_vec_init(&v);
     px_vec_push(&v, first);
@@ -340,7 +357,7 @@ static Node *parse_dict_or_set(Parser *p)
             n->v.comp.generators = gens;
             return n;
         }
-        if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RBRACE)) check_juxtaposed(p, first, start);
+        if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RBRACE)) px_check_juxtaposed(p, first, start);
         Vec v;
         px_vec_init(&v);
         px_vec_push(&v, first);
@@ -439,7 +456,7 @@ static Node *parse_slices(Parser *p)
     Node *first = parse_slice_item(p);
     CHECK(first);
     if (!tok_at(p, TK_COMMA) && first->kind != N_Starred) {
-        if (!tok_at(p, TK_RSQB)) check_juxtaposed(p, first, start);
+        if (!tok_at(p, TK_RSQB)) px_check_juxtaposed(p, first, start);
         return first;
     }
     Vec v;
@@ -499,7 +516,7 @@ void px_parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class)
             px_vec_push(&kws, k);
         } else {
             int start = p->pos;
-            Node *e = px_parse_named_expression(p);
+            Node *e = named_expression(p, false);
             if (!e) goto fail;
             if (tok_at(p, TK_KW_for) || (tok_at(p, TK_KW_async) && tok_peek(p, 1) == TK_KW_for)) {
                 if (is_class) { px_err_generic(p); goto fail; }
@@ -541,7 +558,7 @@ void px_parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class)
                 px_err_at_tok(p, tok_cur(p), "positional argument follows keyword argument");
                 goto fail;
             }
-            if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RPAR)) check_juxtaposed(p, e, start);
+            if (!tok_at(p, TK_COMMA) && !tok_at(p, TK_RPAR)) px_check_juxtaposed(p, e, start);
             px_vec_push(&args, e);
         }
         if (!px_tok_accept(p, TK_COMMA)) break;
@@ -802,12 +819,45 @@ static Node *parse_expression_inner(Parser *p)
         n->v.ifexp.orelse = orelse;
         return n;
     }
-    check_juxtaposed(p, body, start);
+    px_check_juxtaposed(p, body, start);
     if (p->error) return NULL;
     return body;
 }
 
+/* CPython's invalid_named_expression: `NAME = value` or `target = value` where a
+ * named expression is expected (conditions, groups, displays, subscripts). */
+static void named_expression_hint(Parser *p, Node *e)
+{
+    /* (peek without moving maxpos: CPython's first pass stopped at the '=') */
+    if (p->in_probe || p->toks[p->pos + 1].type == TK_EQUAL) return;
+    int pos = p->pos, after;
+    p->pos++;
+    Node *b = probe_next(p, px_parse_bitwise_or, &after);
+    p->pos = pos;
+    if (!b || after == TK_EQUAL || after == TK_COLONEQUAL) return;
+    if (e->kind == N_Name && tok_prev(p)->type == TK_NAME)
+        px_err_range(p, e->lineno, e->col_offset, b->end_lineno, b->end_col_offset,
+                     "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+    else if (px_is_bitwise_or_level(p, e))
+        px_err_at_node(p, e, "cannot assign to %s here. Maybe you meant '==' instead of '='?", px_expr_name(e));
+}
+
+/* At ':=': CPython's rule needs "expression ':=' expression". */
+static bool walrus_value_follows(Parser *p)
+{
+    int pos = p->pos;
+    p->pos++;
+    Node *v = probe(p, px_parse_expression);
+    p->pos = pos;
+    return v != NULL;
+}
+
 Node *px_parse_named_expression(Parser *p)
+{
+    return named_expression(p, true);
+}
+
+static Node *named_expression(Parser *p, bool hint)
 {
     Token *t = tok_cur(p);
     if (t->type == TK_NAME && tok_peek(p, 1) == TK_COLONEQUAL) {
@@ -822,8 +872,12 @@ Node *px_parse_named_expression(Parser *p)
     }
     Node *e = px_parse_expression(p);
     CHECK(e);
-    if (tok_at(p, TK_COLONEQUAL))
+    if (tok_at(p, TK_COLONEQUAL) && walrus_value_follows(p))
         return px_err_at_node(p, e, "cannot use assignment expressions with %s", px_expr_name(e));
+    if (hint && tok_at(p, TK_EQUAL)) {
+        named_expression_hint(p, e);
+        if (p->error) return NULL;
+    }
     return e;
 }
 
@@ -884,6 +938,19 @@ Node *px_parse_yield_expr(Parser *p)
 
 /* ---- targets and comprehensions ---- */
 
+/* A for-target not followed by 'in': CPython parses it as star_expressions in its second
+ * pass, so "for x y in z" gets the juxtaposition messages. */
+void px_check_target_juxtaposed(Parser *p, Node *target)
+{
+    Node *last = target;
+    if (target->kind == N_Tuple && target->v.seq.elts.n) last = target->v.seq.elts.items[target->v.seq.elts.n - 1];
+    int i = p->pos;
+    while (i > 0 && (p->toks[i].lineno > last->lineno ||
+                     (p->toks[i].lineno == last->lineno && p->toks[i].col > last->col_offset)))
+        i--;
+    px_check_juxtaposed(p, last, i);
+}
+
 Node *px_parse_star_target(Parser *p)
 {
     if (tok_at(p, TK_STAR)) {
@@ -927,6 +994,7 @@ static NodeList parse_comp_fors(Parser *p)
         bool is_async = px_tok_accept(p, TK_KW_async);
         px_tok_next(p);
         Node *target = px_parse_star_targets(p);
+        if (target && !tok_at(p, TK_KW_in)) px_check_target_juxtaposed(p, target);
         if (!target || !px_set_target_ctx(p, target, CTX_STORE)) { px_vec_drop(&gens); return empty; }
         if (!px_tok_expect(p, TK_KW_in)) { px_vec_drop(&gens); return empty; }
         Node *iter = px_parse_disjunction(p);
@@ -985,6 +1053,25 @@ Arguments *px_parse_params(Parser *p, bool lambda)
     bool slash = false, star = false, seen_default = false;
     while (!tok_at(p, closer)) {
         Token *t = tok_cur(p);
+        if (t->type == TK_LPAR) {
+            /* '(' NAME (',' NAME)* [','] ')' gets its own message in CPython */
+            int i = p->pos + 1;
+            while (p->toks[i].type == TK_NAME && (p->toks[i + 1].type == TK_COMMA || p->toks[i + 1].type == TK_RPAR)) {
+                i++;
+                if (p->toks[i].type == TK_RPAR) break;
+                i++;
+                if (p->toks[i].type == TK_RPAR) break;
+            }
+            if (i > p->pos + 1 && p->toks[i].type == TK_RPAR) {
+                Token *r = &p->toks[i];
+                px_err_range(p, t->lineno, t->col, r->end_lineno, r->end_col,
+                             lambda ? "Lambda expression parameters cannot be parenthesized"
+                                    : "Function parameters cannot be parenthesized");
+                goto fail;
+            }
+            px_err_generic(p);
+            goto fail;
+        }
         if (t->type == TK_SLASH) {
             if (star) { px_err_at_tok(p, t, "/ must be ahead of *"); goto fail; }
             if (slash) { px_err_at_tok(p, t, "/ may appear only once"); goto fail; }

@@ -473,20 +473,46 @@ static int op3(const char *p, int *len)
 static bool do_indent(Lex *L, bool *blank)
 {
     const char *p = L->p;
-    int col = 0, altcol = 0;
+    int col = 0, altcol = 0, cont_col = 0;
     for (;; p++) {
         if (*p == ' ') { col++; altcol++; }
         else if (*p == '\t') { col = (col / 8 + 1) * 8; altcol++; }
         else if (*p == '\014') { col = altcol = 0; }
+        else if (*p == '\\') {
+            /* 3.11: a backslash in the indentation continues it on the next line; the
+             * column of the first one sets the level. */
+            if (!cont_col) cont_col = col;
+            if (p[1] != '\n') {
+                L->p = p;
+                set_err(L, TE_LINECONT, 0, L->lineno, colof(L, p) + 2, 0,
+                        "unexpected character after line continuation character");
+                push(L, TK_ERRORTOKEN, p, p, L->lineno, colof(L, p) + 1);
+                return false;
+            }
+            p += 2;
+            new_line(L, p);
+            if (*p == '\0') {
+                L->p = p;
+                int ln, ecol;
+                eof_position(L, &ln, &ecol);
+                set_err(L, TE_EOF, 0, ln, ecol, -1, "unexpected EOF while parsing");
+                L->err->incomplete = true;
+                Token *t = push(L, TK_ERRORTOKEN, NULL, NULL, ln, ecol);
+                t->end_lineno = ln;
+                return false;
+            }
+            p--;
+        }
         else break;
     }
     L->p = p;
-    if (*p == '#' || *p == '\n' || (*p == '\\' && p[1] == '\n')) {
-        *blank = *p != '\\';
-        if (*blank) return true;
+    if (*p == '#' || *p == '\n') {
+        *blank = true;
+        return true;
     }
     *blank = false;
     if (*p == '\0') return true;   /* EOF: eof_tokens() closes the blocks */
+    if (cont_col) col = altcol = cont_col;
     int top = L->indstack[L->indent];
     if (col == top) {
         if (altcol != L->altstack[L->indent]) goto tabspace;
@@ -598,7 +624,11 @@ void px_tokenize(const char *src, size_t len, TokenArray *ta, TokError *err, boo
         }
         const char *p = L->p;
         while (*p == ' ' || *p == '\t' || *p == '\014') p++;
-        if (*p == '#') while (*p && *p != '\n') p++;
+        const char *comment = NULL;
+        if (*p == '#') {
+            comment = p;
+            while (*p && *p != '\n') p++;
+        }
         int c = (unsigned char)*p;
         if (c == '\0') {
             L->p = p;
@@ -626,8 +656,9 @@ void px_tokenize(const char *src, size_t len, TokenArray *ta, TokError *err, boo
         if (c == '\n') {
             p++;
             if (L->level == 0 && !inner) {
-                Token *t = push(L, TK_NEWLINE, p - 1, p, L->lineno, colof(L, p - 1));
-                t->end_col = t->col;   /* CPython leaves the '\n' out of NEWLINE's extent */
+                /* CPython's NEWLINE starts at a preceding comment and leaves the '\n' out */
+                Token *t = push(L, TK_NEWLINE, p - 1, p, L->lineno, colof(L, comment ? comment : p - 1));
+                t->end_col = colof(L, p - 1);
                 atbol = true;
             }
             L->p = p;

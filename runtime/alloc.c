@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <gmp.h>
 #include "object.h"
 #include "errors.h"
 #include "gc.h"
@@ -83,21 +84,24 @@ static inline size_t pool_block_size(const void *p) {
     return (size_t)page_class[(size_t)((const char *)p - pool_base) >> POOL_PAGE_SHIFT] * POOL_GRAIN;
 }
 
-/* A zeroed block of at least n bytes (n <= POOL_MAX_BLOCK), or NULL without an exception. */
-static inline void *pool_alloc(size_t n) {
+/* An uninitialised block of at least n bytes (n <= POOL_MAX_BLOCK), or NULL. */
+static inline void *pool_alloc_raw(size_t n) {
     unsigned c = (unsigned)((n + POOL_GRAIN - 1) / POOL_GRAIN) - 1;
-    size_t bs = (size_t)(c + 1) * POOL_GRAIN;
-    void *p;
     FreeBlock *b = free_lists[c];
     if (VT_LIKELY(b != NULL)) {
         free_lists[c] = b->next;
-        p = b;
-    } else {
-        if (bump_ptr[c] == bump_end[c] && !pool_new_page(c)) return calloc(1, n);
-        p = bump_ptr[c];
-        bump_ptr[c] += bs;
+        return b;
     }
-    memset(p, 0, bs);
+    if (bump_ptr[c] == bump_end[c] && !pool_new_page(c)) return malloc(n);
+    void *p = bump_ptr[c];
+    bump_ptr[c] += (size_t)(c + 1) * POOL_GRAIN;
+    return p;
+}
+
+/* A zeroed block of at least n bytes (n <= POOL_MAX_BLOCK), or NULL without an exception. */
+static inline void *pool_alloc(size_t n) {
+    void *p = pool_alloc_raw(n);
+    if (VT_LIKELY(p != NULL)) memset(p, 0, n);
     return p;
 }
 
@@ -114,29 +118,66 @@ static inline void block_free(void *p) {
     else free(p);
 }
 
-/* Strings are grown in place with a raw realloc() by str.c (str_append_inplace), so they must
- * stay malloc blocks until that code uses vt_realloc. */
-static inline void *block_alloc(Type *type, size_t n) {
-    if (n <= POOL_MAX_BLOCK && type != &Type_str) return pool_alloc(n);
+static inline void *block_alloc(size_t n) {
+    if (n - 1 < POOL_MAX_BLOCK) return pool_alloc(n);
     return calloc(1, n);
+}
+
+/* GMP limb arrays of big ints churn as much as the IntObjs holding them: serve them from the
+ * pool too. GMP aborts on allocation failure, as it would with its default functions. */
+static void *gmp_alloc(size_t n) {
+    void *p = n - 1 < POOL_MAX_BLOCK ? pool_alloc_raw(n) : malloc(n);
+    if (!p) vt_fatal("out of memory in GMP");
+    return p;
+}
+
+static void *gmp_realloc(void *p, size_t old, size_t n) {
+    (void)old;
+    void *q;
+    if (in_pool(p)) {
+        size_t have = pool_block_size(p);
+        if (n <= have) return p;
+        q = gmp_alloc(n);
+        memcpy(q, p, have);
+        pool_free(p);
+        return q;
+    }
+    q = realloc(p, n);
+    if (!q) vt_fatal("out of memory in GMP");
+    return q;
+}
+
+static void gmp_free(void *p, size_t n) {
+    (void)n;
+    block_free(p);
+}
+
+/* Installed before main(): blocks GMP got from malloc earlier would still be freed correctly,
+ * since block_free/gmp_realloc recognise pool blocks by address. */
+__attribute__((constructor)) static void gmp_use_pool(void) {
+    mp_set_memory_functions(gmp_alloc, gmp_realloc, gmp_free);
 }
 #else
 static inline void block_free(void *p) { free(p); }
-static inline void *block_alloc(Type *type, size_t n) { (void)type; return calloc(1, n); }
+static inline void *block_alloc(size_t n) { return calloc(1, n); }
 #endif
 
 /* Allocate a zeroed non-container object of `size` bytes. */
 Obj *obj_alloc(Type *type, size_t size) {
-    Obj *o = block_alloc(type, size);
+    Obj *o = block_alloc(size);
     if (VT_UNLIKELY(!o)) return err_no_memory();
     o->refcnt = 1;
     o->type = type;
+#ifndef VT_NO_POOL
+    /* str_append_inplace grows exact strs with a raw realloc() unless flags != 0 */
+    if (type == &Type_str && in_pool(o)) o->flags = OBJ_FLAG_POOLED;
+#endif
     return o;
 }
 
 /* Allocate a zeroed container object preceded by an (untracked) GCHead. */
 Obj *gc_alloc(Type *type, size_t size) {
-    GCHead *g = block_alloc(type, sizeof(GCHead) + size);
+    GCHead *g = block_alloc(sizeof(GCHead) + size);
     if (VT_UNLIKELY(!g)) return err_no_memory();
     Obj *o = GC_OBJ(g);
     o->refcnt = 1;

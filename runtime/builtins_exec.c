@@ -321,7 +321,7 @@ Obj *b___import__(BUILTIN_ARGS) {
     Obj *a[5];
     if (args_parse("__import__", args, nargs, kwnames, names, 5, 1, 5, a) < 0) return NULL;
     if (!STR_CHECK(a[0]))
-        return err_format(Exc_TypeError, "__import__() argument 1 must be str, not %s", TP_NAME(TYPE(a[0])));
+        return err_set_str(Exc_TypeError, "module name must be a string");   /* CPython's wording */
     int64_t level = 0;
     if (a[4]) {
         level = obj_as_index_i64(a[4], Exc_OverflowError);

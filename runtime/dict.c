@@ -535,14 +535,10 @@ int dict_merge_kwargs(Obj *d, Obj *other, Obj *func) {
         Obj *args = ((ExcObj *)exc)->args;
         if (args && TUPLE_CHECK(args) && TUPLE_SIZE(args) == 1) {
             Obj *key = TUPLE_GET(args, 0);
-            if (!STR_CHECK(key)) {
-                err_set_str(Exc_TypeError, "keywords must be strings");
-            } else {
-                Obj *fs = func ? function_str(func) : str_from_cstr("function");
-                if (fs) {
-                    err_format(Exc_TypeError, "%U got multiple values for keyword argument '%S'", fs, key);
-                    DECREF(fs);
-                }
+            Obj *fs = func ? function_str(func) : str_from_cstr("function");
+            if (fs) {
+                err_format(Exc_TypeError, "%U got multiple values for keyword argument '%S'", fs, key);
+                DECREF(fs);
             }
             DECREF(exc);
         } else {
@@ -556,6 +552,7 @@ int dict_merge_kwargs(Obj *d, Obj *other, Obj *func) {
 
 static void dict_dealloc(Obj *o) {
     ct_untrack(o);
+    if (ct_trash_begin(o, dict_dealloc)) return;
     DictObj *d = (DictObj *)o;
     for (size_t i = 0; i < d->nentries; i++) {
         if (d->entries[i].key) { DECREF(d->entries[i].key); DECREF(d->entries[i].value); }
@@ -563,6 +560,7 @@ static void dict_dealloc(Obj *o) {
     vt_free(d->indices);
     vt_free(d->entries);
     obj_free(o);
+    ct_trash_end();
 }
 
 static int dict_traverse(Obj *o, visitproc visit, void *arg) {
@@ -729,8 +727,9 @@ static Obj *m_popitem(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     DictEntry *e = &d->entries[i - 1];
     Obj *k, *v;
     delitem_ix(d, e->hash, (intptr_t)(i - 1), &k, &v);
-    d->nentries = i - 1;   /* the tail slots become reusable, as in CPython */
-    d->usable = USABLE_FRACTION((size_t)1 << d->log2_size) - d->nentries;
+    /* The tail entry slots are reused, but usable stays: the index table keeps a DUMMY for
+     * the popped key (CPython does the same; counting it keeps an EMPTY slot for lookups). */
+    d->nentries = i - 1;
     Obj *t = tuple_pack(2, k, v);
     DECREF(k);
     DECREF(v);

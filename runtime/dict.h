@@ -34,6 +34,14 @@ static inline void ct_untrack(Obj *o) {
     if (gc_is_tracked(o)) gc_untrack(o);
 }
 
+/* Trashcan (CPython's Py_TRASHCAN): deallocating a deeply nested container would recurse once
+ * per level and overflow the C stack. A container dealloc starts with
+ *     if (ct_trash_begin(o, my_dealloc)) return;
+ * and ends with ct_trash_end(); past a nesting depth the object is parked (linked through its
+ * untracked GCHead) and destroyed later by the outermost dealloc. */
+int ct_trash_begin(Obj *o, destructor dealloc);
+void ct_trash_end(void);
+
 /* Ready a type lazily (internal iterator types are not in the startup list). */
 static inline void ct_ready(Type *t) {
     if (VT_UNLIKELY(!(t->flags & TPFLAG_READY))) type_ready(t);

@@ -218,8 +218,9 @@ void err_print(void) {
         XDECREF(e2);
     }
     Obj *f = sys_get_borrowed("stderr");
+    if (f == V_None) { DECREF(exc); return; }   /* sys.stderr = None: CPython shows nothing */
     exc_print_to(exc, f);
-    if (f && f != V_None) {
+    if (f) {
         Obj *r = obj_call_method(f, NAME(flush), NULL, 0);
         if (r) DECREF(r); else err_clear();
     }
@@ -231,6 +232,7 @@ void err_write_unraisable(Obj *where) {
     Obj *exc = err_fetch();
     if (!exc) return;
     Obj *f = sys_get_borrowed("stderr");
+    if (f == V_None) { DECREF(exc); return; }   /* sys.stderr = None: nothing is shown */
     if (where) {
         Obj *r = obj_repr(where);
         if (!r) { err_clear(); r = str_from_cstr("<object repr() failed>"); }
@@ -268,19 +270,9 @@ static int warning_filtered(Type *category, Frame *f) {
     return 0;
 }
 
-int warn_format(Type *category, int stacklevel, const char *fmt, ...) {
-    va_list ap;
-    va_start(ap, fmt);
-    Obj *msg = str_from_vformat(fmt, ap);
-    va_end(ap);
-    if (!msg) return -1;
-    ThreadState *ts = vm_ts();
-    Frame *f = ts->frame;
-    for (int i = 1; i < stacklevel && f && f->back; i++) f = f->back;
-    if (warning_filtered(category, f)) {
-        DECREF(msg);
-        return 0;
-    }
+/* Shared tail of warn_format and warn_explicit: the "error" option,
+ * the once-per-location registry, then "file:line: Category: message" + the source line. */
+static int warn_emit(Type *category, Obj *msg, const char *filename, int lineno) {
     /* warnings.simplefilter("error") is represented by sys.warnoptions containing "error" */
     Obj *opts = sys_get_borrowed("warnoptions");
     if (opts && LIST_CHECK(opts)) {
@@ -288,20 +280,12 @@ int warn_format(Type *category, int stacklevel, const char *fmt, ...) {
             Obj *o = LIST_GET(opts, i);
             if (STR_CHECK(o) && str_eq_cstr(o, "error")) {
                 Obj *e = exc_new(category, &msg, 1);
-                DECREF(msg);
                 if (e) { err_set_instance(e); DECREF(e); }
                 return -1;
             }
         }
     }
-    const char *filename = "sys";
-    int lineno = 1;
-    if (f && f->code) {
-        filename = str_cstr(f->code->filename);
-        lineno = code_line_of(f->code, (size_t)(f->lasti < 0 ? 0 : f->lasti));
-    }
     Obj *text = str_from_format("%s:%d: %s: %U\n", filename, lineno, TP_NAME(category), msg);
-    DECREF(msg);
     if (!text) return -1;
     if (!warn_registry) warn_registry = set_new(NULL);
     if (warn_registry) {
@@ -326,4 +310,43 @@ int warn_format(Type *category, int stacklevel, const char *fmt, ...) {
     err_restore(saved);
     sb_discard(&sb);
     return 0;
+}
+
+int warn_format(Type *category, int stacklevel, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    Obj *msg = str_from_vformat(fmt, ap);
+    va_end(ap);
+    if (!msg) return -1;
+    ThreadState *ts = vm_ts();
+    Frame *f = ts->frame;
+    for (int i = 1; i < stacklevel && f && f->back; i++) f = f->back;
+    if (warning_filtered(category, f)) {
+        DECREF(msg);
+        return 0;
+    }
+    const char *filename = "sys";
+    int lineno = 1;
+    if (f && f->code) {
+        filename = str_cstr(f->code->filename);
+        lineno = code_line_of(f->code, (size_t)(f->lasti < 0 ? 0 : f->lasti));
+    }
+    int rc = warn_emit(category, msg, filename, lineno);
+    DECREF(msg);
+    return rc;
+}
+
+int warn_explicit(Type *category, const char *message, const char *filename, int lineno,
+                  const char *module) {
+    if (type_is_subtype(category, Exc_PendingDeprecationWarning) ||
+        type_is_subtype(category, Exc_ImportWarning) ||
+        type_is_subtype(category, Exc_ResourceWarning) ||
+        (type_is_subtype(category, Exc_DeprecationWarning) &&
+         !(module && strcmp(module, "__main__") == 0)))
+        return 0;
+    Obj *msg = str_from_cstr(message);
+    if (!msg) return -1;
+    int rc = warn_emit(category, msg, filename ? filename : "sys", lineno);
+    DECREF(msg);
+    return rc;
 }

@@ -148,5 +148,12 @@ Obj *err_stop_iteration(Obj *value);
 
 /* Warnings: print "file:line: Category: message" to stderr as CPython does (no filters). */
 int warn_format(Type *category, int stacklevel, const char *fmt, ...);
+/* A warning at an explicit place, e.g. the compiler's SyntaxWarning/DeprecationWarning:
+ * "filename:lineno: Category: message" plus that source line, once per location. `module`
+ * (may be NULL) decides CPython's default filter for DeprecationWarning (shown only for
+ * "__main__"). 0, or -1 with the warning raised as an exception ("error" filter).
+ * (runtime/errors.c; appended by errtests) */
+int warn_explicit(Type *category, const char *message, const char *filename, int lineno,
+                  const char *module);
 
 #endif

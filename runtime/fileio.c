@@ -950,7 +950,7 @@ Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) {
     if (INT_CHECK(file) && file != V_True && file != V_False) {
         int64_t v = int_as_i64(file);
         if (v == -1 && err_occurred()) return NULL;
-        if (v < 0) return err_format(Exc_ValueError, "opener returned %lld", (long long)v);
+        if (v < 0) return err_set_str(Exc_ValueError, "negative file descriptor");
         fd = (int)v;
     } else {
         if (!closefd) return err_set_str(Exc_ValueError, "Cannot use closefd=False with file name");

@@ -81,6 +81,7 @@ static Obj *gen_send_ex2(GenObj *g, Obj *value, bool exc, bool closing, bool *re
         XDECREF(old);
     }
     g->running = true;
+    g->resume_outer = outer;
     Obj *r;
     if (exc) {
         r = vm_eval_frame(ts, f, 1, returned);
@@ -88,6 +89,7 @@ static Obj *gen_send_ex2(GenObj *g, Obj *value, bool exc, bool closing, bool *re
         r = vm_resume_frame(f, value, NULL, returned);
     }
     g->running = false;
+    g->resume_outer = NULL;
     Obj *cur = ts->handled;
     ts->handled = outer;
     if (r && !*returned && cur && cur != outer) g->exc_state = cur;
@@ -248,9 +250,6 @@ static Obj *gen_throw(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (kwnames && TUPLE_SIZE(kwnames)) return err_set_str(Exc_TypeError, "throw() takes no keyword arguments");
     if (nargs < 1 || nargs > 3)
         return err_format(Exc_TypeError, "throw expected at least 1 argument, got %zu", nargs);
-    if (nargs > 1 && warn_format(Exc_DeprecationWarning, 1,
-                                 "the (type, exc, tb) signature of throw() is deprecated, use the single-arg signature instead.") < 0)
-        return NULL;
     bool returned;
     Obj *r = gen_throw_impl((GenObj *)self, true, args[0], nargs > 1 ? args[1] : NULL,
                             nargs > 2 ? args[2] : NULL, &returned);
@@ -316,18 +315,26 @@ static Obj *gen_repr(Obj *self) {
                            g->qualname, (void *)self);
 }
 
+/* PEP 442 finalizer: close a suspended generator (its finally blocks run). */
+static void gen_finalize(Obj *self) {
+    GenObj *g = (GenObj *)self;
+    if (!g->frame || g->frame->lasti < 0 || g->frame->executing || g->ob.type == &Type_async_generator)
+        return;
+    Obj *saved = err_fetch();
+    Obj *r = gen_close_impl(g);
+    if (!r) err_write_unraisable(self);
+    else DECREF(r);
+    err_restore(saved);
+    if (!saved) err_clear();
+}
+
 static void gen_dealloc(Obj *self) {
     GenObj *g = (GenObj *)self;
     gc_untrack(self);
     if (g->frame && g->frame->lasti >= 0 && !g->frame->executing) {
-        /* finalize: close a suspended generator (resurrecting it for the call) */
+        /* resurrect for the close() call */
         self->refcnt = 1;
-        Obj *saved = err_fetch();
-        Obj *r = gen_close_impl(g);
-        if (!r) err_write_unraisable(self);
-        else DECREF(r);
-        err_restore(saved);
-        if (!saved) err_clear();
+        gen_finalize(self);
         if (--self->refcnt != 0) { gc_track(self); return; }
     } else if (g->frame && g->ob.type == &Type_coroutine && g->frame->lasti < 0) {
         self->refcnt = 1;
@@ -409,6 +416,7 @@ Type Type_generator = {
     .flags = TPFLAG_HAVE_GC,
     .dealloc = gen_dealloc,
     .traverse = gen_traverse,
+    .finalize = gen_finalize,
     .repr = gen_repr,
     .iter = gen_iter_self,
     .iternext = gen_iternext,
@@ -458,6 +466,7 @@ Type Type_coroutine = {
     .flags = TPFLAG_HAVE_GC,
     .dealloc = gen_dealloc,
     .traverse = gen_traverse,
+    .finalize = gen_finalize,
     .repr = gen_repr,
     .weaklist_offset = offsetof(GenObj, weaklist),
     .methods = coro_methods,

@@ -422,6 +422,66 @@ static Obj *int_shift_big(Obj *a, Obj *b, int op) {
     return int_from_mpz_clear(r);
 }
 
+/* ---- medium ints: values of magnitude < 2**126 computed in __int128 without GMP calls ---- */
+
+typedef __int128 i128;
+typedef unsigned __int128 u128;
+#define I128_LIMIT ((u128)1 << 126)
+
+/* The value of the int v if it has magnitude < 2**126 (so that + and - cannot overflow). */
+static inline bool int_i128(Obj *v, i128 *out) {
+    int64_t s;
+    if (int_small(v, &s)) { *out = s; return true; }
+    mpz_srcptr z = INT_Z(v);
+    int size = z->_mp_size, n = size < 0 ? -size : size;
+    if (n > 2 || GMP_NUMB_BITS != 64) return false;
+    u128 m = n == 0 ? 0 : n == 1 ? (u128)z->_mp_d[0] : ((u128)z->_mp_d[1] << 64) | z->_mp_d[0];
+    if (m >= I128_LIMIT) return false;
+    *out = size < 0 ? -(i128)m : (i128)m;
+    return true;
+}
+
+/* An int with the value r (any i128). */
+static Obj *int_from_i128(i128 r) {
+    if (r >= SMALL_MIN && r <= SMALL_MAX) return MAKE_SMALL((int64_t)r);
+    Obj *o = int_alloc_big();
+    if (!o) return NULL;
+    u128 m = r < 0 ? -(u128)r : (u128)r;
+    int n = (m >> 64) ? 2 : 1;
+    mp_limb_t *d = mpz_limbs_write(INT_Z(o), n);
+    d[0] = (mp_limb_t)m;
+    if (n == 2) d[1] = (mp_limb_t)(m >> 64);
+    mpz_limbs_finish(INT_Z(o), r < 0 ? -n : n);
+    return o;
+}
+
+/* +, -, *, &, |, ^, //, % on medium ints; NULL (no error) when the operands don't qualify or
+ * the product overflows, so the caller takes the GMP path. */
+static Obj *int_binop_i128(Obj *a, Obj *b, int op) {
+    i128 x, y, r;
+    if (!int_i128(a, &x) || !int_i128(b, &y)) return NULL;
+    switch (op) {
+    case NB_ADD: return int_from_i128(x + y);
+    case NB_SUBTRACT: return int_from_i128(x - y);
+    case NB_MULTIPLY:
+        if (__builtin_mul_overflow(x, y, &r)) return NULL;
+        return int_from_i128(r);
+    case NB_AND: return int_from_i128(x & y);    /* two's complement = Python's infinite form */
+    case NB_OR: return int_from_i128(x | y);
+    case NB_XOR: return int_from_i128(x ^ y);
+    case NB_FLOOR_DIVIDE:   /* y != 0: checked by the caller */
+        r = x / y;
+        if (x % y != 0 && ((x < 0) != (y < 0))) r--;
+        return int_from_i128(r);
+    case NB_REMAINDER:
+        r = x % y;
+        if (r != 0 && ((r < 0) != (y < 0))) r += y;
+        return int_from_i128(r);
+    default:
+        return NULL;
+    }
+}
+
 /* The GMP path for any int operands. */
 static Obj *int_binop_big(Obj *a, Obj *b, int op) {
     switch (op) {
@@ -430,9 +490,18 @@ static Obj *int_binop_big(Obj *a, Obj *b, int op) {
     case NB_LSHIFT: case NB_RSHIFT: return int_shift_big(a, b, op);
     case NB_FLOOR_DIVIDE: case NB_REMAINDER: case NB_DIVMOD:
         if (int_sign(b) == 0) return zero_div(op);
+        if (op != NB_DIVMOD) {
+            Obj *r = int_binop_i128(a, b, op);
+            if (r) return r;
+            if (err_occurred()) return NULL;
+        }
         break;
-    case NB_ADD: case NB_SUBTRACT: case NB_MULTIPLY: case NB_AND: case NB_OR: case NB_XOR:
+    case NB_ADD: case NB_SUBTRACT: case NB_MULTIPLY: case NB_AND: case NB_OR: case NB_XOR: {
+        Obj *r = int_binop_i128(a, b, op);
+        if (r) return r;
+        if (err_occurred()) return NULL;
         break;
+    }
     default:
         return err_format(Exc_TypeError, "unsupported operand type(s) for %s: '%s' and '%s'",
                           nb_op_symbols[op], type_name(TYPE(a)), type_name(TYPE(b)));
@@ -562,6 +631,8 @@ static Obj *int_unop(Obj *a, int op) {
 static int int_cmp(Obj *a, Obj *b) {
     int64_t x, y;
     if (int_small(a, &x) && int_small(b, &y)) return (x > y) - (x < y);
+    i128 p, q;
+    if (int_i128(a, &p) && int_i128(b, &q)) return (p > q) - (p < q);
     ZArg za, zb;
     zarg_init(&za, a);
     zarg_init(&zb, b);

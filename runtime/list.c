@@ -5,6 +5,40 @@
 #include "gc.h"
 #include "vm.h"
 
+/* ---- trashcan (declared in dict.h) ---- */
+
+#define TRASH_DEPTH 50
+static _Thread_local int trash_depth;
+static _Thread_local bool trash_draining;
+static _Thread_local Obj *trash_list;   /* parked objects, linked through GCHead.prev */
+
+int ct_trash_begin(Obj *o, destructor dealloc) {
+    if (VT_UNLIKELY(trash_depth >= TRASH_DEPTH)) {
+        GCHead *g = GC_HEAD(o);              /* untracked: next is NULL, prev is free */
+        g->prev = trash_list ? GC_HEAD(trash_list) : NULL;
+        g->gc_refs = (intptr_t)dealloc;
+        trash_list = o;
+        return 1;
+    }
+    trash_depth++;
+    return 0;
+}
+
+void ct_trash_end(void) {
+    if (--trash_depth > 0 || trash_draining || !trash_list) return;
+    trash_draining = true;
+    while (trash_list) {
+        Obj *o = trash_list;
+        GCHead *g = GC_HEAD(o);
+        trash_list = g->prev ? GC_OBJ(g->prev) : NULL;
+        g->prev = NULL;
+        destructor d = (destructor)g->gc_refs;
+        g->gc_refs = 0;
+        d(o);
+    }
+    trash_draining = false;
+}
+
 /* ---- storage ---- */
 
 /* Resize the item array so it can hold newsize items, with CPython's over-allocation
@@ -167,9 +201,11 @@ static int is_index(Obj *key) {
 static void list_dealloc(Obj *o) {
     ListObj *l = (ListObj *)o;
     gc_untrack(o);
+    if (ct_trash_begin(o, list_dealloc)) return;
     for (size_t i = 0; i < l->size; i++) DECREF(l->items[i]);
     vt_free(l->items);
     obj_free(o);
+    ct_trash_end();
 }
 
 static int list_traverse(Obj *o, visitproc visit, void *arg) {

@@ -406,4 +406,8 @@ intptr_t type_hash_not_implemented(Obj *o);
 /* Add a method table / a constant to a type dict (used by type_ready and by modules). */
 int type_add_methods(Type *t, const MethodDef *defs);
 
+/* Obj.flags bit set by alloc.c on str objects it serves from its small-object pool: their
+ * block must not be grown with realloc() (str_append_inplace already requires flags == 0). */
+enum { OBJ_FLAG_POOLED = 1u << 4 };
+
 #endif

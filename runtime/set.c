@@ -574,12 +574,14 @@ int set_inplace_update(Obj *set, Obj *other, int op) {
 static void set_dealloc(Obj *o) {
     SetObj *so = (SetObj *)o;
     ct_untrack(o);
+    if (ct_trash_begin(o, set_dealloc)) return;
     if (so->table) {
         for (size_t i = 0; i <= so->mask; i++)
             if (so->table[i].key && so->table[i].key != DUMMY) DECREF(so->table[i].key);
         if (so->table != so->smalltable) vt_free(so->table);
     }
     obj_free(o);
+    ct_trash_end();
 }
 
 static int set_traverse(Obj *o, visitproc visit, void *arg) {

@@ -1,6 +1,7 @@
 /* traceback_print.c: CPython 3.11's exception display: tracebacks with source lines and caret
  * lines, chained causes/contexts, notes, exception-group boxes and SyntaxError's layout.
  * Also the small source-line cache shared with warnings. */
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,52 @@ typedef struct {
 static CachedFile cache[LINECACHE_SIZE];
 static int cache_next;
 
+/* Does one of the first two lines declare a Latin-1 source encoding (PEP 263 cookie)? */
+static bool latin1_declared(const char *data) {
+    const char *p = data;
+    for (int line = 0; line < 2 && *p; line++) {
+        const char *e = strchr(p, '\n');
+        if (!e) e = p + strlen(p);
+        const char *hash = memchr(p, '#', (size_t)(e - p));
+        const char *cook = hash ? strstr(hash, "coding") : NULL;
+        if (cook && cook < e && (cook[6] == ':' || cook[6] == '=')) {
+            const char *n = cook + 7;
+            while (*n == ' ' || *n == '\t') n++;
+            char name[32];
+            size_t k = 0;
+            while (k < sizeof name - 1 && n < e && (isalnum((unsigned char)*n) || *n == '-' ||
+                                                    *n == '_' || *n == '.'))
+                name[k++] = (char)tolower((unsigned char)*n++);
+            name[k] = '\0';
+            return !strcmp(name, "latin-1") || !strcmp(name, "latin1") ||
+                   !strcmp(name, "iso-8859-1") || !strcmp(name, "iso8859-1") ||
+                   !strcmp(name, "iso-latin-1") || !strncmp(name, "latin-1-", 8) ||
+                   !strncmp(name, "iso-8859-1-", 11);
+        }
+        p = *e ? e + 1 : e;
+    }
+    return false;
+}
+
+/* Latin-1 bytes -> UTF-8 (malloc'ed), so source lines print as CPython decodes them. */
+static char *latin1_to_utf8(char *data, size_t *size) {
+    size_t extra = 0;
+    for (size_t i = 0; i < *size; i++) extra += (unsigned char)data[i] >= 0x80;
+    if (!extra) return data;
+    char *out = malloc(*size + extra + 1);
+    if (!out) return data;
+    size_t k = 0;
+    for (size_t i = 0; i < *size; i++) {
+        unsigned char ch = (unsigned char)data[i];
+        if (ch < 0x80) out[k++] = (char)ch;
+        else { out[k++] = (char)(0xC0 | (ch >> 6)); out[k++] = (char)(0x80 | (ch & 0x3F)); }
+    }
+    out[k] = '\0';
+    free(data);
+    *size = k;
+    return out;
+}
+
 static CachedFile *cache_load(const char *path) {
     for (int i = 0; i < LINECACHE_SIZE; i++)
         if (cache[i].path && strcmp(cache[i].path, path) == 0) return &cache[i];
@@ -31,6 +78,7 @@ static CachedFile *cache_load(const char *path) {
     size_t size;
     char *data = vm_read_file(path, &size);
     if (!data) return NULL;
+    if (latin1_declared(data)) data = latin1_to_utf8(data, &size);
     size_t n = 1;
     for (size_t i = 0; i < size; i++)
         if (data[i] == '\n') n++;
@@ -439,7 +487,9 @@ static void print_message(Ctx *c, Type *t, Obj *value) {
 static void print_notes(Ctx *c, Obj *exc) {
     Obj *notes = obj_getattr_opt(exc, NAME(__notes__));
     if (!notes) { err_clear(); return; }
-    if (!(LIST_CHECK(notes) || TUPLE_CHECK(notes))) {
+    /* CPython 3.11 uses PySequence_Check: a str is a sequence too (one char per line). */
+    bool is_seq = !IS_SMALL(notes) && TYPE(notes)->getitem && !DICT_CHECK(notes);
+    if (!is_seq) {
         margin(c);
         Obj *r = obj_repr(notes);
         if (!r) { err_clear(); sb_append_cstr(c->sb, "<__notes__ repr() failed>"); }

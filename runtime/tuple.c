@@ -70,6 +70,7 @@ static void tuple_dealloc(Obj *o) {
     TupleObj *t = (TupleObj *)o;
     if (o == EMPTY_TUPLE) return;
     gc_untrack(o);
+    if (ct_trash_begin(o, tuple_dealloc)) return;
     for (size_t i = 0; i < t->size; i++) XDECREF(t->items[i]);
     if (o->type == &Type_tuple && t->size > 0 && t->size < FREE_MAX && free_count[t->size] < FREE_KEEP &&
         !(o->flags & OBJ_FLAG_WATCHED)) {
@@ -77,9 +78,11 @@ static void tuple_dealloc(Obj *o) {
         free_list[t->size] = t;
         free_count[t->size]++;
         gc_note_free();
+        ct_trash_end();
         return;
     }
     obj_free(o);
+    ct_trash_end();
 }
 
 static int tuple_traverse(Obj *o, visitproc visit, void *arg) {
@@ -139,12 +142,21 @@ static Obj *tuple_tp_repr(Obj *o) {
 #define XXPRIME_5 ((uint64_t)2870177450012600261ULL)
 #define XXROTATE(x) (((x) << 31) | ((x) >> 33))
 
+/* vm/breaker.c: the C stack is nearly exhausted. Hashing nested tuples recurses without the
+ * recursion limit (as in CPython, where deep tuples hash fine), so only the stack is checked. */
+int vm_c_stack_low(void);
+
 /* CPython 3.11's tuplehash (xxHash-inspired). */
 static intptr_t tuple_hash(Obj *o) {
     TupleObj *t = (TupleObj *)o;
     uint64_t acc = XXPRIME_5;
     for (size_t i = 0; i < t->size; i++) {
-        intptr_t h = obj_hash(t->items[i]);
+        Obj *item = t->items[i];
+        if (!IS_SMALL(item) && item->type == &Type_tuple && VT_UNLIKELY(vm_c_stack_low())) {
+            err_set_str(Exc_RecursionError, "maximum recursion depth exceeded while calling a Python object");
+            return -1;
+        }
+        intptr_t h = obj_hash(item);
         if (h == -1) return -1;
         acc += (uint64_t)h * XXPRIME_2;
         acc = XXROTATE(acc);

@@ -131,8 +131,10 @@ static int deque_tp_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames
 
 static void deque_dealloc(Obj *o) {
     ct_untrack(o);
+    if (ct_trash_begin(o, deque_dealloc)) return;
     dq_clear(DQ(o));
     obj_free(o);
+    ct_trash_end();
 }
 
 static int deque_traverse(Obj *o, visitproc visit, void *arg) {

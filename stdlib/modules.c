@@ -17,5 +17,7 @@ const BuiltinModule builtin_modules[] = {
     {"dis", modinit_dis},
     {"atexit", modinit_atexit},
     {"itertools", modinit_itertools},
+    {"_random", modinit__random},
+    {"_struct", modinit__struct},
     {NULL, NULL},
 };

@@ -19,6 +19,8 @@ Obj *modinit_dis(void);           /* compiler/disasm.c */
 Obj *modinit__thread(void);       /* stdlib/threadmodule.c (later) */
 Obj *modinit_atexit(void);        /* stdlib/atexitmodule.c */
 Obj *modinit_itertools(void);     /* stdlib/itertoolsmodule.c */
+Obj *modinit__random(void);       /* stdlib/randommodule.c (random.py on top) */
+Obj *modinit__struct(void);       /* stdlib/structmodule.c (struct.py on top) */
 
 /* sys helpers (stdlib/sysmodule.c) */
 int sys_set_argv(int argc, char **argv);        /* sys.argv = argv[0..argc) */

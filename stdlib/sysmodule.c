@@ -7,6 +7,9 @@
 #include "names.h"
 #include "modules.h"
 #include "fileio.h"
+#include "int.h"
+#include "structseq.h"
+#include <float.h>
 
 #define VITRINE_VERSION "0.1.0"
 
@@ -144,7 +147,79 @@ static Obj *sys_excepthook(Obj *self, Obj *const *args, size_t nargs, Obj *kwnam
     RETURN_NONE;
 }
 
+/* sys.getsizeof(obj[, default]): a user __sizeof__ if the class defines one, else the
+ * instance layout (basicsize plus items), plus the GC header for tracked types. */
+static Obj *sys_getsizeof(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    static const char *const names[] = {"object", "default"};
+    Obj *a[2];
+    if (args_parse("getsizeof", args, nargs, kwnames, names, 2, 1, 2, a) < 0) return NULL;
+    Obj *o = a[0];
+    Type *t = TYPE(o);
+    int64_t size;
+    Obj *meth = IS_SMALL(o) ? NULL : type_lookup(t, str_intern_cstr("__sizeof__"));
+    if (meth && IS_TYPE(meth, &Type_function)) {
+        Obj *r = obj_call(meth, &o, 1, NULL);
+        if (!r) {
+            if (a[1] && err_matches(Exc_TypeError)) { err_clear(); return NEWREF(a[1]); }
+            return NULL;
+        }
+        if (!INT_CHECK(r)) {
+            DECREF(r);
+            return err_format(Exc_TypeError, "'%T' object cannot be interpreted as an integer", r);
+        }
+        size = int_as_i64(r);
+        DECREF(r);
+        if (size == -1 && err_occurred()) return NULL;
+        if (size < 0) return err_set_str(Exc_ValueError, "__sizeof__() should return >= 0");
+        /* CPython 3.11 adds the pre-header: GC links, plus dict/weakref pointers for classes */
+        if (TYPE_HAS_FLAG(t, TPFLAG_HAVE_GC)) size += IS_HEAP_TYPE(t) ? 32 : 16;
+    } else if (IS_SMALL(o) || INT_CHECK(o)) {
+        /* CPython: 30-bit digits after a 24-byte header; 0 still takes a digit in 3.11 */
+        Obj *bits = obj_call_method(o, str_intern_cstr("bit_length"), NULL, 0);
+        if (!bits) return NULL;
+        int64_t nb = int_as_i64(bits);
+        DECREF(bits);
+        size = 24 + 4 * (nb ? (nb + 29) / 30 : 1);
+    } else if (STR_CHECK(o)) {
+        size = ((StrObj *)o)->ascii ? 49 + (int64_t)STR_SIZE(o) : 74 + 4 * (int64_t)STR_LEN(o);
+    } else if (LIST_CHECK(o)) {
+        size = 56 + 8 * (int64_t)((ListObj *)o)->alloc;
+    } else if (TUPLE_CHECK(o)) {
+        size = 40 + 8 * (int64_t)TUPLE_SIZE(o);
+    } else {
+        size = (int64_t)t->basicsize;
+        if (t->itemsize && t->len) {
+            intptr_t n = t->len(o);
+            if (n < 0) { err_clear(); n = 0; }
+            size += (int64_t)t->itemsize * n;
+        }
+        if (TYPE_HAS_FLAG(t, TPFLAG_HAVE_GC)) size += 16;
+    }
+    return int_from_i64(size);
+}
+
+static Obj *sys_get_int_max_str_digits(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    return int_from_i64(int_max_str_digits);
+}
+
+static Obj *sys_set_int_max_str_digits(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    static const char *const names[] = {"maxdigits"};
+    Obj *a[1];
+    if (args_parse("set_int_max_str_digits", args, nargs, kwnames, names, 1, 1, 1, a) < 0)
+        return NULL;
+    if (!INT_CHECK(a[0]))
+        return err_format(Exc_TypeError, "'%T' object cannot be interpreted as an integer", a[0]);
+    int64_t v = int_as_i64(a[0]);
+    if (v == -1 && err_occurred()) return NULL;
+    if (v != 0 && v < 640) return err_set_str(Exc_ValueError, "maxdigits must be 0 or larger than 640");
+    int_max_str_digits = v;
+    RETURN_NONE;
+}
+
 static const MethodDef sys_methods[] = {
+    {"getsizeof", sys_getsizeof, METH_VARARGS, NULL},
+    {"get_int_max_str_digits", sys_get_int_max_str_digits, METH_NOARGS, NULL},
+    {"set_int_max_str_digits", sys_set_int_max_str_digits, METH_VARARGS, NULL},
     {"exit", sys_exit, METH_VARARGS, NULL},
     {"getrecursionlimit", sys_getrecursionlimit, METH_NOARGS, NULL},
     {"setrecursionlimit", sys_setrecursionlimit, METH_O, NULL},
@@ -183,16 +258,57 @@ static int add_streams(Obj *mod) {
     return 0;
 }
 
+/* A structseq instance as sys.<attr>: fields and values (stolen) in order. */
+static int add_structseq(Obj *mod, const char *attr, const char *const *fields, size_t n,
+                         Obj **values) {
+    Type *t = structseq_new_type("sys", attr, fields, n);
+    if (!t) {
+        for (size_t i = 0; i < n; i++) XDECREF(values[i]);
+        return -1;
+    }
+    Obj *v = structseq_new_steal(t, values);
+    DECREF((Obj *)t);   /* the instance keeps its type alive */
+    return add_owned(mod, attr, v);
+}
+
+static int add_info_structs(Obj *mod) {
+    static const char *const float_fields[] = {"max", "max_exp", "max_10_exp", "min", "min_exp",
+        "min_10_exp", "dig", "mant_dig", "epsilon", "radix", "rounds"};
+    Obj *fv[] = {float_from_double(DBL_MAX), int_from_i64(DBL_MAX_EXP),
+                 int_from_i64(DBL_MAX_10_EXP), float_from_double(DBL_MIN),
+                 int_from_i64(DBL_MIN_EXP), int_from_i64(DBL_MIN_10_EXP), int_from_i64(DBL_DIG),
+                 int_from_i64(DBL_MANT_DIG), float_from_double(DBL_EPSILON),
+                 int_from_i64(FLT_RADIX), int_from_i64(1)};
+    if (add_structseq(mod, "float_info", float_fields, 11, fv) < 0) return -1;
+    /* CPython's values: programs size buffers and limits from them. */
+    static const char *const int_fields[] = {"bits_per_digit", "sizeof_digit",
+        "default_max_str_digits", "str_digits_check_threshold"};
+    Obj *iv[] = {int_from_i64(30), int_from_i64(4), int_from_i64(4300), int_from_i64(640)};
+    if (add_structseq(mod, "int_info", int_fields, 4, iv) < 0) return -1;
+    static const char *const hash_fields[] = {"width", "modulus", "inf", "nan", "imag",
+        "algorithm", "hash_bits", "seed_bits", "cutoff"};
+    Obj *hv[] = {int_from_i64(64), int_from_i64(((int64_t)1 << 61) - 1), int_from_i64(314159),
+                 int_from_i64(0), int_from_i64(1000003), str_from_cstr("siphash13"),
+                 int_from_i64(64), int_from_i64(128), int_from_i64(0)};
+    if (add_structseq(mod, "hash_info", hash_fields, 9, hv) < 0) return -1;
+    static const char *const flag_fields[] = {"debug", "inspect", "interactive", "optimize",
+        "dont_write_bytecode", "no_user_site", "no_site", "ignore_environment", "verbose",
+        "bytes_warning", "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+        "warn_default_encoding", "safe_path", "int_max_str_digits"};
+    Obj *flv[18];
+    for (int i = 0; i < 18; i++) flv[i] = int_from_i64(0);
+    flv[11] = int_from_i64(1);        /* hash_randomization */
+    flv[13] = NEWREF(V_False);        /* dev_mode */
+    flv[16] = NEWREF(V_False);        /* safe_path */
+    flv[17] = int_from_i64(-1);       /* int_max_str_digits: not set on the command line */
+    return add_structseq(mod, "flags", flag_fields, 18, flv);
+}
+
 static int add_version_info(Obj *mod) {
-    Obj *vi = tuple_new(5);
-    if (!vi) return -1;
-    TUPLE_SET_STEAL(vi, 0, MAKE_SMALL(3));
-    TUPLE_SET_STEAL(vi, 1, MAKE_SMALL(11));
-    TUPLE_SET_STEAL(vi, 2, MAKE_SMALL(0));
-    TUPLE_SET_STEAL(vi, 3, str_from_cstr("final"));
-    TUPLE_SET_STEAL(vi, 4, MAKE_SMALL(0));
-    if (!TUPLE_GET(vi, 3)) { DECREF(vi); return -1; }
-    if (add_owned(mod, "version_info", vi) < 0) return -1;
+    static const char *const fields[] = {"major", "minor", "micro", "releaselevel", "serial"};
+    Obj *vi[] = {int_from_i64(3), int_from_i64(11), int_from_i64(0), str_from_cstr("final"),
+                 int_from_i64(0)};
+    if (add_structseq(mod, "version_info", fields, 5, vi) < 0) return -1;
     if (module_add_str(mod, "version", "3.11.0 (Vitrine " VITRINE_VERSION ")") < 0) return -1;
     Obj *impl = obj_call0((Obj *)&Type_SimpleNamespace);
     Obj *impl_name = impl ? str_from_cstr("vitrine") : NULL;
@@ -225,6 +341,7 @@ Obj *modinit_sys(void) {
         module_add_object(mod, "modules", interp->modules) < 0 ||
         module_add_object(mod, "builtin_module_names", V_None) < 0 ||
         add_path(mod) < 0 || add_streams(mod) < 0 || add_version_info(mod) < 0 ||
+        add_info_structs(mod) < 0 ||
         module_add_str(mod, "platform", "linux") < 0 ||
         module_add_str(mod, "byteorder", "little") < 0 ||
         module_add_str(mod, "executable", exe) < 0 ||

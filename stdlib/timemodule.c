@@ -4,6 +4,7 @@
 #include <time.h>
 #include "vm.h"
 #include "modules.h"
+#include "structseq.h"
 
 static double clock_seconds(clockid_t id) {
     struct timespec ts;
@@ -56,13 +57,17 @@ static int time_arg(Obj *const *args, size_t nargs, time_t *out) {
     return 0;
 }
 
+/* time.struct_time: a structseq of the nine tm_* fields (tm_zone/tm_gmtoff not provided). */
+static Type *struct_time_type;
+static const char *const struct_time_fields[] = {"tm_year", "tm_mon", "tm_mday", "tm_hour",
+    "tm_min", "tm_sec", "tm_wday", "tm_yday", "tm_isdst"};
+
 static Obj *tm_to_tuple(const struct tm *tm) {
-    Obj *t = tuple_new(9);
-    if (!t) return NULL;
     int64_t v[9] = {tm->tm_year + 1900, tm->tm_mon + 1, tm->tm_mday, tm->tm_hour, tm->tm_min,
                     tm->tm_sec, (tm->tm_wday + 6) % 7, tm->tm_yday + 1, tm->tm_isdst};
-    for (int i = 0; i < 9; i++) TUPLE_SET_STEAL(t, i, MAKE_SMALL(v[i]));
-    return t;
+    Obj *items[9];
+    for (int i = 0; i < 9; i++) items[i] = MAKE_SMALL(v[i]);
+    return structseq_new(struct_time_type, items);
 }
 
 static int tuple_to_tm(Obj *t, struct tm *tm) {
@@ -158,7 +163,11 @@ Obj *modinit_time(void) {
     Obj *mod = module_new("time");
     if (!mod) return NULL;
     tzset();
-    if (module_add_methods(mod, time_methods) < 0 || module_add_int(mod, "timezone", timezone) < 0) {
+    if (!struct_time_type)
+        struct_time_type = structseq_new_type("time", "struct_time", struct_time_fields, 9);
+    if (!struct_time_type || module_add_methods(mod, time_methods) < 0 ||
+        module_add_object(mod, "struct_time", (Obj *)struct_time_type) < 0 ||
+        module_add_int(mod, "timezone", timezone) < 0) {
         DECREF(mod);
         return NULL;
     }

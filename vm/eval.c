@@ -2,6 +2,7 @@
  * recursing on the C stack (CPython 3.11 style): CALL pushes a frame and continues, RETURN_VALUE
  * pops it. Hot paths (small ints, floats, list/tuple/dict subscripts, cached globals and
  * attributes) are inline; everything rare lives in eval_helpers.c. */
+#include <math.h>
 #include <string.h>
 #include "eval_internal.h"
 #include "trace.h"
@@ -11,6 +12,13 @@
 void vm_breaker_install(Interp *interp);
 
 #define GEN_FLAGS (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)
+
+/* Any trace kind on: the per-instruction hook runs (line events, last line for returns). */
+#ifdef VITRINE_NO_TRACE
+#define TRACE_ANY() 0
+#else
+#define TRACE_ANY() trace_mask
+#endif
 
 /* ---- attribute caches (InlineCache.aux low bits say which kind) ---- */
 enum { AK_INSTANCE = 1, AK_CLASSVAL = 2, AK_MODULE = 3, AK_METHOD = 4, AK_DATADESCR = 5, AK_STORE = 6 };
@@ -152,8 +160,16 @@ static int store_attr_fill(Obj *owner, InlineCache *c, Obj *name, Obj *v) {
 
 /* ---- the loop ---- */
 
-static void trace_call_event(ThreadState *ts, Frame *f, const char *what) {
-    int line = f->lasti < 0 ? f->code->firstlineno : code_line_of(f->code, (size_t)f->lasti);
+/* cur_line: the last line executed in f (-1: derive it from f->lasti). */
+static void trace_call_event(ThreadState *ts, Frame *f, const char *what, int cur_line) {
+    int line = cur_line;
+    if (line < 0) {
+        line = f->code->firstlineno;
+        for (int i = f->lasti; i >= 0; i--) {
+            int l = code_line_of(f->code, (size_t)i);
+            if (l >= 0) { line = l; break; }
+        }
+    }
     trace_emitf(TRACE_CALL, "%s %s depth=%d %s:%d", what, str_cstr(f->code->qualname), ts->depth,
                 str_cstr(f->code->filename), line);
 }
@@ -211,7 +227,8 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
     Obj *kwnames = NULL;
     Instr word;
     uint32_t oparg;
-    int trace_last_line = -1;
+    int trace_last_line = -1;   /* last line reported by --trace=line */
+    int trace_cur_line = -1;    /* last line executed while any tracing is on */
     Obj *retval;
     Frame *nf;
 
@@ -225,7 +242,7 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
         co = frame->code; first_instr = co->code; ip = first_instr + frame->lasti + 1; \
         lp = frame->localsplus; stack_base = lp + code_nlocalsplus(co); \
         sp = stack_base + frame->stack_top; consts = TUPLE_ITEMS(co->consts); \
-        names = co->names; caches = co->caches; trace_last_line = -1; \
+        names = co->names; caches = co->caches; trace_last_line = -1; trace_cur_line = -1; \
     } while (0)
 #define SAVE_STACK() (frame->stack_top = (int)(sp - stack_base))
 #define PUSH(v) (*sp++ = (v))
@@ -239,13 +256,13 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 #define JUMPTO(t) (ip = first_instr + (t))
 #define DISPATCH() do { \
         word = *ip++; \
-        if (VT_UNLIKELY(trace_mask)) goto trace_hook; \
+        if (VT_UNLIKELY(TRACE_ANY())) goto trace_hook; \
         oparg = INSTR_ARG(word); DISPATCH_OP(); \
     } while (0)
 
     LOAD_STATE();
     if (VT_UNLIKELY(!interp->pending_signals && !throwflag && TRACE_ON(TRACE_CALL)))
-        trace_call_event(ts, frame, "call");
+        trace_call_event(ts, frame, "call", -1);
     if (throwflag) {
         if (frame->lasti < 0) frame->lasti = 0;
         goto error_synced;
@@ -259,6 +276,10 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 trace_hook:
     oparg = INSTR_ARG(word);
     SYNC_LASTI();
+    {
+        int line = code_line_of(co, (size_t)frame->lasti);
+        if (line >= 0) trace_cur_line = line;
+    }
     if (TRACE_ON(TRACE_LINE)) {
         int line = code_line_of(co, (size_t)frame->lasti);
         if (line != trace_last_line && line >= 0) {
@@ -520,7 +541,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    FAST_CASE(LOAD_ATTR) {
+    CASE(LOAD_ATTR) {
         Obj *owner = TOP();
         InlineCache *c = CACHE();
         bool is_meth;
@@ -536,7 +557,7 @@ dispatch_switch:
         DISPATCH();
     }
 
-    FAST_CASE(LOAD_METHOD) {
+    CASE(LOAD_METHOD) {
         Obj *owner = TOP();
         InlineCache *c = CACHE();
         bool is_meth = false;
@@ -634,7 +655,7 @@ dispatch_switch:
                 ts->depth++;
                 nf->executing = true;
                 LOAD_STATE();
-                if (VT_UNLIKELY(TRACE_ON(TRACE_CALL))) trace_call_event(ts, frame, "call");
+                if (VT_UNLIKELY(TRACE_ON(TRACE_CALL))) trace_call_event(ts, frame, "call", -1);
                 if (VT_UNLIKELY(interp->eval_breaker) && vm_handle_breaker(ts) < 0) {
                     frame->lasti = 0;
                     goto error_synced;
@@ -719,14 +740,14 @@ dispatch_switch:
         while (sp > stack_base) { Obj *x = POP(); XDECREF(x); }
         frame->stack_top = 0;
         frame->block_top = 0;
-        if (VT_UNLIKELY(TRACE_ON(TRACE_CALL))) trace_call_event(ts, frame, "return");
+        if (VT_UNLIKELY(TRACE_ON(TRACE_CALL))) trace_call_event(ts, frame, "return", trace_cur_line);
         if (frame == entry) {
             *returned = true;
             goto exit_entry;
         }
         frame = pop_frame(ts, frame);
         LOAD_STATE();
-        if (VT_UNLIKELY(TRACE_ON(TRACE_LINE))) trace_last_line = code_line_of(co, (size_t)frame->lasti);
+        if (VT_UNLIKELY(TRACE_ANY())) trace_last_line = trace_cur_line = code_line_of(co, (size_t)frame->lasti);
         PUSH(retval);
         DISPATCH();
     }
@@ -799,6 +820,13 @@ dispatch_switch:
             case NB_SUBTRACT: r = x - y; goto float_done;
             case NB_MULTIPLY: r = x * y; goto float_done;
             case NB_TRUE_DIVIDE: if (y != 0.0) { r = x / y; goto float_done; } break;
+            case NB_POWER:
+                /* only where C's pow() and float.__pow__ agree: no errors, no complex results */
+                if (isfinite(x) && isfinite(y) && (x > 0.0 || (x < 0.0 && y == floor(y)))) {
+                    r = pow(x, y);
+                    if (isfinite(r)) goto float_done;
+                }
+                break;
             default: break;
             }
             goto binop_slow;
@@ -1303,6 +1331,11 @@ dispatch_switch:
     FAST_CASE(PUSH_EXC_INFO) {
         Obj *exc = TOP();
         Obj *prev = ts->handled ? ts->handled : NEWREF(V_None);
+        if (VT_UNLIKELY(frame->gen) && prev != V_None && prev == ((GenObj *)frame->gen)->resume_outer) {
+            /* the generator's own slot was empty: it saw its caller's exception */
+            DECREF(prev);
+            prev = NEWREF(V_None);
+        }
         ts->handled = NEWREF(exc);
         SET_TOP(prev);
         PUSH(exc);
@@ -1312,8 +1345,14 @@ dispatch_switch:
     FAST_CASE(POP_EXCEPT) {
         Obj *prev = POP();
         Obj *old = ts->handled;
-        if (prev == V_None) { ts->handled = NULL; DECREF(prev); }
-        else ts->handled = prev;
+        if (prev == V_None) {
+            ts->handled = NULL;
+            if (VT_UNLIKELY(frame->gen) && ((GenObj *)frame->gen)->resume_outer)
+                ts->handled = NEWREF(((GenObj *)frame->gen)->resume_outer);
+            DECREF(prev);
+        } else {
+            ts->handled = prev;
+        }
         XDECREF(old);
         DISPATCH();
     }
@@ -1622,7 +1661,7 @@ exception_unwind:
     }
     while (sp > stack_base) { Obj *x = POP(); XDECREF(x); }
     frame->stack_top = 0;
-    if (VT_UNLIKELY(TRACE_ON(TRACE_CALL))) trace_call_event(ts, frame, "return");
+    if (VT_UNLIKELY(TRACE_ON(TRACE_CALL))) trace_call_event(ts, frame, "return", trace_cur_line);
     if (frame != entry) {
         frame = pop_frame(ts, frame);
         LOAD_STATE();

@@ -155,6 +155,9 @@ typedef struct GenObj {
     Obj *exc_state;      /* exception being handled inside the generator while suspended */
     Obj *weaklist;
     Obj *finalizer;      /* async generators: reserved for asyncio hooks */
+    Obj *resume_outer;   /* while running: the caller's handled exception (borrowed), which
+                          * the generator's own "no exception" falls back to, as in CPython's
+                          * chained exc_info */
     bool running;
     bool closed;         /* async generators: aclose() done */
     bool hooks_inited;

@@ -103,6 +103,14 @@ static void frame_dealloc(Obj *o) {
     } else {
         vt_free(g);
     }
+    /* a long f_back chain kept by a traceback would recurse once per frame: unlink the
+     * frames that die with this one iteratively */
+    while (back && back->ob.refcnt == 1 && !(back->ob.flags & OBJ_FLAG_WATCHED)) {
+        Frame *next = back->back;
+        back->back = NULL;
+        DECREF((Obj *)back);
+        back = next;
+    }
     if (back) DECREF((Obj *)back);
 }
 
@@ -123,6 +131,9 @@ static int frame_clear_slot(Obj *o) {
     Frame *f = (Frame *)o;
     if (f->executing) return 0;
     frame_clear_contents(f);
+    /* a cleared generator frame must never be resumed: mark it as not started */
+    f->block_top = 0;
+    f->lasti = -1;
     CLEAR(f->locals);
     return 0;
 }

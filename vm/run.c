@@ -65,7 +65,15 @@ static int exit_status_from_system_exit(Obj *exc) {
     return status;
 }
 
+static bool uncaught_keyboard_interrupt;
+
+/* Contract: vm.h. */
+bool vm_uncaught_keyboard_interrupt(void) { return uncaught_keyboard_interrupt; }
+
 int vm_handle_uncaught(void) {
+    /* CPython then ends by SIGINT itself (so a calling shell sees the interrupt): main() does
+     * that after finalizing, when this flag is set. */
+    if (err_matches(Exc_KeyboardInterrupt)) uncaught_keyboard_interrupt = true;
     if (err_matches(Exc_SystemExit)) {
         Obj *exc = err_fetch();
         int status = exit_status_from_system_exit(exc);

@@ -118,6 +118,9 @@ int vm_run_string(const char *source, const char *filename);
 int vm_run_module(const char *modname);
 /* Print the uncaught current exception (handling SystemExit) and return the exit status. */
 int vm_handle_uncaught(void);
+/* True once vm_handle_uncaught saw a KeyboardInterrupt: the process should then die by SIGINT
+ * after finalizing, as CPython does (vm/run.c; appended by errtests). */
+bool vm_uncaught_keyboard_interrupt(void);
 
 /* Run the functions registered with atexit (stdlib/atexitmodule.c), last first. */
 int vm_run_atexit(void);

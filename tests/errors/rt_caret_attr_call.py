@@ -1,2 +1,2 @@
-import os
-os.path.join(1, 2)
+data = {"items": [1, 2]}
+data["items"].append(3, 4)

@@ -1,5 +1,5 @@
-for expr in ("1 + 'a'", "'a' * 'b'", "[] < 1", "None()", "len(5)", "hash([])",
-             "iter(5)", "1[0]", "{}[[]]", "-'x'", "abs('x')", "int([])", "'%d' % 'x'",
+for expr in ("1 + 'a'", "'a' * 'b'", "[] < 1", "len(5)", "hash([])",
+             "iter(5)", "{}[[]]", "-'x'", "abs('x')", "int([])", "'%d' % 'x'",
              "'{}'.format", "next([])", "object().x = 1", "del [].append"):
     try:
         exec(expr)

@@ -68,3 +68,7 @@ for i in range(90):
     del big[str(i)]
 print(big, len(big))
 print(dict(zip("abc", range(3))), {**{"a": 1}, "b": 2, **{"a": 3}})
+pd = {i: i for i in range(5)}
+for r in range(200):
+    pd.popitem(); pd[r + 100] = r; pd.get(-1)
+print(len(pd), list(pd), pd.get(7), 299 in pd)

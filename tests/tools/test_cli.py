@@ -1,13 +1,25 @@
 #!/usr/bin/env python3
 """Checks of the vitrine command line: options, exit statuses, -c, piped stdin, SystemExit."""
-import os, subprocess, sys, tempfile
+import os, signal, subprocess, sys, tempfile, time
 
-VITRINE = sys.argv[1]
+VITRINE = os.path.abspath(sys.argv[1])
 failures = 0
+total = 0
 
-def check(name, args, expect_status, expect_out=None, stdin=None, expect_err_contains=None):
-    global failures
-    r = subprocess.run([VITRINE] + args, input=stdin, capture_output=True, text=True, timeout=60)
+def report(name, ok, detail=""):
+    global failures, total
+    total += 1
+    print(("ok   " if ok else "FAIL ") + name)
+    if not ok:
+        failures += 1
+        if detail:
+            print("  " + detail)
+
+def check(name, args, expect_status, expect_out=None, stdin=None, expect_err_contains=None, cwd=None):
+    global failures, total
+    total += 1
+    r = subprocess.run([VITRINE] + args, input=stdin, capture_output=True, text=True, timeout=60,
+                       cwd=cwd)
     ok = r.returncode == expect_status
     if expect_out is not None:
         ok = ok and r.stdout == expect_out
@@ -34,8 +46,55 @@ with tempfile.TemporaryDirectory() as d:
         f.write("print(__name__)\n")
     r = subprocess.run([VITRINE, "-m", "mod_for_m"], cwd=d, capture_output=True, text=True)
     ok = r.returncode == 0 and r.stdout == "__main__\n"
-    print(("ok   " if ok else "FAIL ") + "-m runs a module as __main__")
-    failures += not ok
+    report("-m runs a module as __main__", ok)
 check("--dis prints bytecode", ["--dis", "/dev/stdin"], 0, stdin="x = 1\n")
-print("%d passed, %d failed" % (14 - failures, failures))
+
+# ---- bad scripts and interruptions (CPython's messages and statuses) ----
+with tempfile.TemporaryDirectory() as d:
+    os.mkdir(os.path.join(d, "nomain"))
+    check("a directory without __main__.py", ["nomain"], 1, cwd=d,
+          expect_err_contains="can't find '__main__' module in '%s/nomain'" % d)
+    os.mkdir(os.path.join(d, "app"))
+    with open(os.path.join(d, "app", "__main__.py"), "w") as f:
+        f.write("import sys\nprint('app main', __name__, sys.path[0].endswith('app'))\n")
+    check("a directory with __main__.py runs it", ["app"], 0, "app main __main__ True\n", cwd=d)
+    check("missing script names its absolute path", ["nope.py"], 2, cwd=d,
+          expect_err_contains="can't open file '%s/nope.py': [Errno 2]" % d)
+    with open(os.path.join(d, "nul.py"), "wb") as f:
+        f.write(b"x = 1\n\x00\n")
+    check("NUL byte in the script", ["nul.py"], 1, cwd=d,
+          expect_err_contains="SyntaxError: source code cannot contain null bytes")
+check("-c syntax error", ["-c", "1 +"], 1, expect_err_contains='File "<string>", line 1\n    1 +\n')
+check("-c deep recursion is a RecursionError",
+      ["-c", "import sys\nsys.setrecursionlimit(100000)\ndef f(n): return f(n + 1)\nf(0)"], 1,
+      expect_err_contains="RecursionError: maximum recursion depth exceeded")
+check("uncaught SystemExit in a finally-protected body",
+      ["-c", "try:\n    raise SystemExit(4)\nfinally:\n    print('cleanup')"], 4, "cleanup\n")
+
+# An uncaught KeyboardInterrupt ends the process by SIGINT, as CPython (status -2, not 1).
+r = subprocess.run([VITRINE, "-c", "raise KeyboardInterrupt"], capture_output=True, text=True,
+                   timeout=60)
+report("uncaught KeyboardInterrupt dies by SIGINT",
+       r.returncode == -signal.SIGINT and r.stderr.endswith("KeyboardInterrupt\n"),
+       "status %r stderr %r" % (r.returncode, r.stderr[-300:]))
+
+# Ctrl-C: a SIGINT during a busy loop becomes KeyboardInterrupt; finally blocks still run.
+code = ("import sys\ntry:\n    print('ready', flush=True)\n    while True:\n        pass\n"
+        "finally:\n    print('finally ran', flush=True)\n")
+p = subprocess.Popen([VITRINE, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                     text=True)
+line = p.stdout.readline()
+time.sleep(0.2)
+p.send_signal(signal.SIGINT)
+try:
+    out, err = p.communicate(timeout=30)
+except subprocess.TimeoutExpired:
+    p.kill()
+    out, err = p.communicate()
+report("Ctrl-C interrupts a loop with KeyboardInterrupt, finally runs",
+       line == "ready\n" and out == "finally ran\n" and "KeyboardInterrupt" in err and
+       p.returncode == -signal.SIGINT,
+       "status %r stdout %r stderr %r" % (p.returncode, line + out, err[-300:]))
+
+print("%d passed, %d failed" % (total - failures, failures))
 sys.exit(1 if failures else 0)

@@ -1,0 +1,6 @@
+def register(fn):
+    return fn.missing_attribute
+
+@register
+def handler():
+    pass

@@ -1,0 +1,5 @@
+class Loop:
+    def __getattribute__(self, name):
+        return getattr(self, name)
+
+Loop().x

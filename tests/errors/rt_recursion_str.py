@@ -1,0 +1,5 @@
+class S:
+    def __str__(self):
+        return str(self)
+
+print(S())

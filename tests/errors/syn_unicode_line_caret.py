@@ -1,0 +1,1 @@
+texte = 'héllo wörld' + 'ünïcode' $ 3

@@ -1,0 +1,4 @@
+x = "abc"
+if x is "abc":
+    print("same")
+print("done")
