@@ -1043,6 +1043,16 @@ Node *parse_source(Arena *arena, const char *source, const char *filename, Parse
     Vec body;
     px_vec_init(&body);
     if (mode == PARSE_EVAL) {
+        /* CPython adds the missing final newline only for exec input: drop ours */
+        size_t srclen = strlen(source);
+        for (int i = p->ntok - 1; i >= 0 && (p->toks[i].type == TK_DEDENT || p->toks[i].type == TK_ENDMARKER ||
+                                            p->toks[i].type == TK_NEWLINE); i--) {
+            if (p->toks[i].type == TK_NEWLINE && p->toks[i].start == source + srclen) {
+                memmove(&p->toks[i], &p->toks[i + 1], sizeof(Token) * (size_t)(p->ntok - i - 1));
+                p->ntok--;
+                break;
+            }
+        }
         while (tok_at(p, TK_NEWLINE) || tok_at(p, TK_INDENT)) p->pos++;
         Node *e = px_parse_star_expressions(p);
         /* eval input is `expressions`: no top-level starred items */

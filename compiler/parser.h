@@ -69,7 +69,7 @@ Node *px_node_from(Parser *p, NodeKind kind, const Node *start);  /* ends at the
 void px_node_end(Parser *p, Node *n);        /* set n's end to the previous token's end */
 char *px_tok_str(Parser *p, const Token *t); /* arena copy of the token text */
 
-/* Errors (parser_errors.c). All return NULL so callers can `return syntax_error(...)`. */
+/* Errors (parser_errors.c). All return NULL so callers can `return px_err_...(...)`. */
 void *px_err_generic(Parser *p);             /* "invalid syntax" at the furthest token */
 void *px_err_at_tok(Parser *p, const Token *t, const char *fmt, ...);
 void *px_err_at_node(Parser *p, const Node *n, const char *fmt, ...);
@@ -94,11 +94,11 @@ Node *px_parse_disjunction(Parser *p);
 Node *px_parse_yield_expr(Parser *p);
 Node *px_parse_star_targets(Parser *p);      /* for/comprehension targets: stops before 'in' */
 Node *px_parse_primary(Parser *p);
-Node *px_parse_star_target(Parser *p);
+Node *px_parse_star_target(Parser *p);       /* one target: '*'? bitwise_or */
 /* After a complete expression `a` starting at token index `start`, another expression
  * follows: "Missing parentheses in call to 'print'" or "Perhaps you forgot a comma?". */
 void px_check_juxtaposed(Parser *p, Node *a, int start);
-void px_check_target_juxtaposed(Parser *p, Node *target);   /* for-target without 'in' */       /* one target: '*'? bitwise_or */
+void px_check_target_juxtaposed(Parser *p, Node *target);   /* for-target without 'in' */
 Arguments *px_parse_params(Parser *p, bool lambda);   /* up to ')' or ':' */
 void px_parse_call_args(Parser *p, Node *call, const Token *lpar, bool is_class);
 

@@ -151,9 +151,13 @@ static void set_error(Parser *p, int exc, int lineno, int off, int end_lineno, i
     free(e->text);
     e->text = NULL;
     if (p->fdepth > 0) {
-        /* Like CPython 3.11, offsets inside an f-string expression are relative to "(expr)". */
+        /* Like CPython 3.11, offsets inside an f-string expression are relative to "(expr)",
+         * which is also the text shown. */
         e->offset = off > 0 ? off - p->fcol0 + 1 : off;
         e->end_offset = end_off > 0 ? end_off - p->fcol0 + 1 : end_off;
+        size_t n = strlen(p->src);
+        e->text = malloc(n + 4);
+        if (e->text) snprintf(e->text, n + 4, "(%s)\n", p->src);
         return;
     }
     int len;

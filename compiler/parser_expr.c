@@ -951,7 +951,7 @@ void px_check_target_juxtaposed(Parser *p, Node *target)
     px_check_juxtaposed(p, last, i);
 }
 
-Node *px_parse_star_target(Parser *p)
+static Node *star_target_inner(Parser *p)
 {
     if (tok_at(p, TK_STAR)) {
         Token *st = px_tok_next(p);
@@ -962,6 +962,11 @@ Node *px_parse_star_target(Parser *p)
         return n;
     }
     return px_parse_bitwise_or(p);
+}
+
+Node *px_parse_star_target(Parser *p)
+{
+    return guarded(p, star_target_inner);
 }
 
 Node *px_parse_star_targets(Parser *p)

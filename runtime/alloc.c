@@ -31,7 +31,7 @@
 #define POOL_NCLASSES (POOL_MAX_BLOCK / POOL_GRAIN)
 #define POOL_PAGE_SHIFT 14                  /* 16 KiB pages, one size class each */
 #define POOL_PAGE ((size_t)1 << POOL_PAGE_SHIFT)
-#define POOL_COMMIT ((size_t)1 << 20)       /* the reservation is made usable 1 MiB at a time */
+#define POOL_COMMIT ((size_t)2 << 20)       /* the reservation is made usable 2 MiB at a time */
 
 typedef struct FreeBlock { struct FreeBlock *next; } FreeBlock;
 
@@ -49,11 +49,12 @@ static void pool_init(void) {
     pool_tried = true;
     static const size_t tries[] = {(size_t)16 << 30, (size_t)4 << 30, (size_t)1 << 30};
     for (size_t i = 0; i < sizeof tries / sizeof *tries; i++) {
-        void *p = mmap(NULL, tries[i], PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        size_t size = tries[i] + POOL_COMMIT;   /* room to align the start to a huge page */
+        void *p = mmap(NULL, size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p == MAP_FAILED) continue;
         page_class = calloc(tries[i] >> POOL_PAGE_SHIFT, 1);
-        if (!page_class) { munmap(p, tries[i]); return; }
-        pool_base = p;
+        if (!page_class) { munmap(p, size); return; }
+        pool_base = (char *)(((uintptr_t)p + POOL_COMMIT - 1) & ~(uintptr_t)(POOL_COMMIT - 1));
         pool_reserved = tries[i];
         return;
     }
@@ -66,6 +67,10 @@ static bool pool_new_page(unsigned c) {
     if (pool_used + POOL_PAGE > pool_committed) {
         if (mprotect(pool_base + pool_committed, POOL_COMMIT, PROT_READ | PROT_WRITE) != 0)
             return false;
+#ifdef MADV_POPULATE_WRITE
+        /* one call instead of 512 page faults as the heap grows (fails harmlessly before 5.14) */
+        madvise(pool_base + pool_committed, POOL_COMMIT, MADV_POPULATE_WRITE);
+#endif
         pool_committed += POOL_COMMIT;
     }
     char *page = pool_base + pool_used;
@@ -92,16 +97,29 @@ static inline void *pool_alloc_raw(size_t n) {
         free_lists[c] = b->next;
         return b;
     }
-    if (bump_ptr[c] == bump_end[c] && !pool_new_page(c)) return malloc(n);
+    if (bump_ptr[c] == bump_end[c] && !pool_new_page(c)) return malloc((size_t)(c + 1) * POOL_GRAIN);
     void *p = bump_ptr[c];
     bump_ptr[c] += (size_t)(c + 1) * POOL_GRAIN;
     return p;
 }
 
+/* Zero n bytes (n > 0) in 16-byte steps: pool blocks (and the fallback mallocs) are 16-byte
+ * multiples, and objects are small, so inline stores beat a call to memset. (The empty asm
+ * keeps GCC from turning the loop back into that call.) */
+static inline void zero_block(void *p, size_t n) {
+    uint64_t *q = p, *end = (uint64_t *)((char *)p + ((n + POOL_GRAIN - 1) & ~(size_t)(POOL_GRAIN - 1)));
+    do {
+        q[0] = 0;
+        q[1] = 0;
+        q += 2;
+        __asm__("" : "+r"(q));
+    } while (q < end);
+}
+
 /* A zeroed block of at least n bytes (n <= POOL_MAX_BLOCK), or NULL without an exception. */
 static inline void *pool_alloc(size_t n) {
     void *p = pool_alloc_raw(n);
-    if (VT_LIKELY(p != NULL)) memset(p, 0, n);
+    if (VT_LIKELY(p != NULL)) zero_block(p, n);
     return p;
 }
 

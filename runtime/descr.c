@@ -268,11 +268,17 @@ static int descr_traverse(Obj *o, visitproc visit, void *arg) {
 }
 
 /* obj must be an instance of the descriptor's owner. */
-static int descr_check(DescrObj *d, Obj *obj) {
-    if (VT_LIKELY(TYPE(obj) == d->owner || type_is_subtype(TYPE(obj), d->owner))) return 0;
+static __attribute__((noinline)) int descr_check_slow(DescrObj *d, Obj *obj) {
+    if (type_is_subtype(TYPE(obj), d->owner)) return 0;
     err_format(Exc_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", d->name,
                TP_NAME(d->owner), TP_NAME(TYPE(obj)));
     return -1;
+}
+
+/* obj must be an instance of the descriptor's owner type; the exact match is inlined. */
+static inline int descr_check(DescrObj *d, Obj *obj) {
+    if (VT_LIKELY(TYPE(obj) == d->owner)) return 0;
+    return descr_check_slow(d, obj);
 }
 
 static Obj *d_name(Obj *o) { return str_from_cstr(((DescrObj *)o)->name); }

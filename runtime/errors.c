@@ -6,6 +6,7 @@
 #include "vm.h"
 #include "names.h"
 #include "objcore.h"
+#include "exceptions.h"
 
 /* Make exc (a BaseException instance) current, chaining the handled exception as __context__. */
 Obj *err_set_instance(Obj *exc) {
@@ -200,6 +201,11 @@ void err_print(void) {
     }
     Obj *hook = sys_get_borrowed("excepthook");
     Obj *orig = sys_get_borrowed("__excepthook__");
+    if (!hook && in && in->sysdict) {
+        /* CPython (PyErr_PrintEx) notes the missing hook, then shows the traceback anyway */
+        Obj *f = sys_get_borrowed("stderr");
+        if (f != V_None && file_write_cstr(f, "sys.excepthook is missing\n", 26) < 0) err_clear();
+    }
     if (hook && hook != orig && hook != V_None) {
         Obj *tb = ((ExcObj *)exc)->traceback;
         Obj *args[3] = {(Obj *)TYPE(exc), exc, tb ? tb : V_None};
@@ -246,7 +252,14 @@ void err_write_unraisable(Obj *where) {
         }
         err_clear();
     }
-    exc_print_to(exc, f);
+    StrBuilder sb;
+    sb_init(&sb);
+    exc_format_unraisable_into(exc, &sb);
+    if (file_write_cstr(f, sb.buf ? sb.buf : "", sb.len) < 0) {
+        err_clear();
+        fwrite(sb.buf ? sb.buf : "", 1, sb.len, stderr);
+    }
+    sb_discard(&sb);
     err_clear();
     DECREF(exc);
 }

@@ -22,4 +22,7 @@ typedef struct { ExcObj base; Obj *msg, *excs; } ExcGroupObj;
 void exc_group_setup(Type *base_group, Type *group);
 /* Shared by both files: BaseException's allocation. */
 Obj *exc_base_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames);
+/* traceback_print.c: an exception as sys.unraisablehook shows it (traceback + "Type: msg",
+ * no chain): used by err_write_unraisable. */
+int exc_format_unraisable_into(Obj *exc, StrBuilder *sb);
 #endif

@@ -90,11 +90,23 @@ static int check_writable(FileObj *f) {
 
 /* ---- low level ---- */
 
+/* A system call was interrupted (EINTR): serve pending signals as CPython's
+ * PyErr_CheckSignals does, so Ctrl-C during a blocking read/write raises KeyboardInterrupt.
+ * 0: retry the call; -1: an exception is set. */
+static int interrupted_check_signals(void) {
+    Interp *interp = vm_interp();
+    if (interp && interp->eval_breaker && vm_handle_breaker(vm_ts()) < 0) return -1;
+    return 0;
+}
+
 static int raw_write_all(int fd, const char *p, size_t n) {
     while (n) {
         ssize_t w = write(fd, p, n);
         if (w < 0) {
-            if (errno == EINTR) continue;
+            if (errno == EINTR) {
+                if (interrupted_check_signals() < 0) return -1;
+                continue;
+            }
             err_from_errno(Exc_OSError);
             return -1;
         }
@@ -171,9 +183,11 @@ static int fill(FileObj *f) {
         f->rcap = ncap;
     }
     ssize_t r;
-    do {
+    for (;;) {
         r = read(f->fd, f->rbuf + f->rlen, f->rcap - f->rlen);
-    } while (r < 0 && errno == EINTR);
+        if (r >= 0 || errno != EINTR) break;
+        if (interrupted_check_signals() < 0) return -1;
+    }
     if (r < 0) {
         if (errno == EISDIR) err_from_errno(Exc_OSError);
         else err_from_errno(Exc_OSError);

@@ -10,7 +10,11 @@
 
 /* A small free list of exact floats: float arithmetic allocates a result per operation.
  * Free blocks are chained through their `value` storage. Thread-local like the thread state. */
+#ifdef __SANITIZE_ADDRESS__
+#define FLOAT_FREELIST_MAX 0   /* let ASan see every use-after-free */
+#else
 #define FLOAT_FREELIST_MAX 256
+#endif
 static _Thread_local FloatObj *float_freelist;
 static _Thread_local int float_freelist_len;
 

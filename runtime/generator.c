@@ -5,6 +5,7 @@
 #include "eval_internal.h"
 #include "exceptions.h"
 #include "gc.h"
+#include "objcore.h"
 
 extern Type Type_coroutine_wrapper, Type_async_generator_asend, Type_async_generator_athrow,
     Type_async_generator_wrapped_value;
@@ -339,8 +340,12 @@ static void gen_dealloc(Obj *self) {
     } else if (g->frame && g->ob.type == &Type_coroutine && g->frame->lasti < 0) {
         self->refcnt = 1;
         Obj *saved = err_fetch();
-        if (warn_format(Exc_RuntimeWarning, 1, "coroutine '%s' was never awaited", str_cstr(g->qualname)) < 0)
+        if (warn_format(Exc_RuntimeWarning, 1, "coroutine '%s' was never awaited", str_cstr(g->qualname)) < 0) {
             err_write_unraisable(self);
+        } else {
+            static const char hint[] = "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
+            file_write_cstr(sys_get_borrowed("stderr"), hint, sizeof hint - 1);
+        }
         err_restore(saved);
         if (!saved) err_clear();
         if (--self->refcnt != 0) { gc_track(self); return; }

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include "int.h"
+#include "str.h"
 
 int64_t int_max_str_digits = 4300;
 
@@ -241,12 +242,9 @@ intptr_t int_hash(Obj *v) {
 
 /* ---- repr ---- */
 
+/* The digits are ASCII: no UTF-8 scan needed (str_from_valid also shares 1-char strs). */
 static Obj *ascii_str(const char *s, size_t n) {
-    Obj *r = str_new_raw(n);
-    if (!r) return NULL;
-    memcpy(STR_DATA(r), s, n);
-    STR_DATA(r)[n] = 0;
-    return str_finish(r);
+    return str_from_valid(s, n, n);
 }
 
 static Obj *str_limit_error(void) {
@@ -263,6 +261,11 @@ Obj *int_to_base_string(Obj *v, int base, bool prefix) {
         char buf[80];
         char *p = buf + sizeof buf;
         uint64_t u = x < 0 ? (uint64_t)0 - (uint64_t)x : (uint64_t)x;
+        if (base == 10) {   /* str(i), repr(i), "%d": a constant divisor is a multiply */
+            do { *--p = (char)('0' + u % 10); u /= 10; } while (u);
+            if (x < 0) *--p = '-';
+            return ascii_str(p, (size_t)(buf + sizeof buf - p));
+        }
         do {
             unsigned dgt = (unsigned)(u % (unsigned)base);
             *--p = (char)(dgt < 10 ? '0' + dgt : 'a' + dgt - 10);

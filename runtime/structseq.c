@@ -2,7 +2,9 @@
  * type is a heap subclass of tuple with __slots__ = (); each field is a read-only member
  * descriptor reading the tuple's inline item slot, so t.tm_year and t[0] are the same. */
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "types.h"
 #include "names.h"
 #include "structseq.h"
@@ -14,6 +16,7 @@ typedef struct {
     const char *name;
     const char *const *fields;
     size_t nfields;
+    size_t extra;      /* optional trailing items the constructor accepts (and drops) */
 } SeqInfo;
 
 #define MAX_STRUCTSEQ_TYPES 32
@@ -55,6 +58,52 @@ static const MethodDef structseq_methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
+/* time.struct_time(sequence[, dict]): CPython checks the length ("takes an at least
+ * 9-sequence"); sequences may carry up to two extra (unnamed here) fields, which are dropped. */
+static Obj *structseq_tp_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
+    static const char *const names[] = {"sequence", "dict"};
+    Obj *a[2];
+    const SeqInfo *in = info_of(type);
+    if (!in) return err_bad_internal_call("structseq_tp_new");
+    if (args_parse(in->name, args, nargs, kwnames, names, 2, 1, 2, a) < 0) return NULL;
+    Obj *items = seq_to_tuple(a[0]);
+    if (!items) {
+        if (err_matches(Exc_TypeError)) {
+            err_clear();
+            err_set_str(Exc_TypeError, "constructor requires a sequence");
+        }
+        return NULL;
+    }
+    size_t n = TUPLE_SIZE(items), min = in->nfields, max = in->nfields + in->extra;
+    if (n < min || n > max) {
+        DECREF(items);
+        if (min == max)
+            return err_format(Exc_TypeError, "%s.%s() takes a %zu-sequence (%zu-sequence given)",
+                              in->module, in->name, min, n);
+        return err_format(Exc_TypeError, "%s.%s() takes an %s %zu-sequence (%zu-sequence given)",
+                          in->module, in->name, n < min ? "at least" : "at most",
+                          n < min ? min : max, n);
+    }
+    Obj *r = structseq_new(type, TUPLE_ITEMS(items));
+    DECREF(items);
+    return r;
+}
+
+static Obj *structseq_no_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
+    const SeqInfo *in = info_of(type);
+    return err_format(Exc_TypeError, "cannot create '%s.%s' instances", in ? in->module : "?",
+                      in ? in->name : "structseq");
+}
+
+void structseq_set_extra_fields(Type *type, size_t extra) {
+    for (size_t i = 0; i < ninfos; i++)
+        if (infos[i].type == type) infos[i].extra = extra;
+}
+
+void structseq_disallow_new(Type *type) {
+    type->new = structseq_no_new;
+}
+
 static int set_int(Obj *ns, const char *key, size_t v) {
     return dict_set_cstr(ns, key, MAKE_SMALL((int64_t)v));
 }
@@ -95,9 +144,18 @@ Type *structseq_new_type(const char *module, const char *name, const char *const
         DECREF(d);
     }
     if (type_add_methods(t, structseq_methods) < 0) { DECREF((Obj *)t); return NULL; }
+    /* Messages name it "time.struct_time" as CPython's tp_name does (__name__ stays short).
+     * The string lives as long as the type, which is never freed. */
+    size_t fl = strlen(module) + strlen(name) + 2;
+    char *full = malloc(fl);
+    if (full) {
+        snprintf(full, fl, "%s.%s", module, name);
+        t->name = full;
+    }
     t->repr = structseq_repr;
+    t->new = structseq_tp_new;
     type_modified(t);
-    infos[ninfos++] = (SeqInfo){t, module, name, fields, nfields};
+    infos[ninfos++] = (SeqInfo){t, module, name, fields, nfields, 0};
     return t;
 }
 
@@ -106,7 +164,8 @@ Obj *structseq_new(Type *type, Obj *const *values) {
     if (!in) return err_bad_internal_call("structseq_new");
     Obj *items = tuple_from_array(values, in->nfields);
     if (!items) return NULL;
-    Obj *r = obj_call((Obj *)type, &items, 1, NULL);
+    /* tuple's own constructor: the type's may be disallowed (sys.version_info) */
+    Obj *r = Type_tuple.new(type, &items, 1, NULL);
     DECREF(items);
     return r;
 }

@@ -14,5 +14,9 @@ Type *structseq_new_type(const char *module, const char *name, const char *const
 Obj *structseq_new(Type *type, Obj *const *values) VT_MUST_CHECK;
 /* Same, stealing every value (any NULL value makes it fail, releasing the others). */
 Obj *structseq_new_steal(Type *type, Obj **values) VT_MUST_CHECK;
+/* The constructor also accepts `extra` trailing items (time.struct_time: 11-sequences). */
+void structseq_set_extra_fields(Type *type, size_t extra);
+/* Calling the type raises "cannot create 'sys.version_info' instances" (sys's structseqs). */
+void structseq_disallow_new(Type *type);
 
 #endif

@@ -717,3 +717,22 @@ int exc_format_into(Obj *exc, StrBuilder *sb) {
     free(c.seen);
     return 0;
 }
+
+/* CPython's default sys.unraisablehook layout (write_unraisable_exc_file): the traceback and
+ * "Type: str(value)" only, with no chained exceptions, notes or suggestions, and ": " even
+ * when str(value) is empty. */
+int exc_format_unraisable_into(Obj *exc, StrBuilder *sb) {
+    Ctx c = {.sb = sb};
+    if (EXC_CHECK(exc)) {
+        ExcObj *e = (ExcObj *)exc;
+        if (e->traceback && IS_TYPE(e->traceback, &Type_traceback)) print_tb(&c, e->traceback, false);
+    }
+    print_type_name(&c, TYPE(exc));
+    sb_append_cstr(sb, ": ");
+    Obj *s = obj_str(exc);
+    if (!s) { err_clear(); sb_append_cstr(sb, "<exception str() failed>"); }
+    else { sb_append_str(sb, s); DECREF(s); }
+    sb_append_char(sb, '\n');
+    free(c.seen);
+    return 0;
+}

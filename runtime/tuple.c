@@ -21,7 +21,7 @@ Obj *tuple_new(size_t size) {
     TupleObj *t;
     if (size < FREE_MAX && free_list[size]) {
         t = free_list[size];
-        free_list[size] = *(TupleObj **)t->items;   /* next link stored in items[0] */
+        free_list[size] = (TupleObj *)t->items[0];   /* next link stored in items[0] */
         free_count[size]--;
         t->ob.refcnt = 1;
         t->ob.flags = OBJ_FLAG_GC;
@@ -74,7 +74,7 @@ static void tuple_dealloc(Obj *o) {
     for (size_t i = 0; i < t->size; i++) XDECREF(t->items[i]);
     if (o->type == &Type_tuple && t->size > 0 && t->size < FREE_MAX && free_count[t->size] < FREE_KEEP &&
         !(o->flags & OBJ_FLAG_WATCHED)) {
-        *(TupleObj **)t->items = free_list[t->size];
+        t->items[0] = (Obj *)free_list[t->size];
         free_list[t->size] = t;
         free_count[t->size]++;
         gc_note_free();

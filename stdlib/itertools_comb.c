@@ -464,7 +464,6 @@ typedef struct {
     Obj ob;
     TeeDataObj *data;
     int index;
-    Obj *weaklist;
 } TeeObj;
 
 static TeeDataObj *teedata_new(Obj *it) {

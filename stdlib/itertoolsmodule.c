@@ -112,8 +112,27 @@ static Obj *count_repr(Obj *o) {
     return r;
 }
 
+/* __reduce__: (count, (cur,)) while counting by int 1, else (count, (cur, step)). */
+static Obj *count_reduce(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    countObj *c = (countObj *)self;
+    Obj *cur = c->fast ? int_from_i64(c->cnt) : NEWREF(c->start);
+    if (!cur) return NULL;
+    bool unit = c->fast && IS_SMALL(c->step) && SMALL_VALUE(c->step) == 1;
+    Obj *a = unit ? tuple_pack(1, cur) : tuple_pack(2, cur, c->step);
+    DECREF(cur);
+    if (!a) return NULL;
+    Obj *r = tuple_pack(2, (Obj *)TYPE(self), a);
+    DECREF(a);
+    return r;
+}
+
+static const MethodDef count_methods[] = {
+    {"__reduce__", count_reduce, METH_NOARGS, "Return state information for pickling."},
+    {NULL, NULL, 0, NULL},
+};
+
 DEALLOC_FN(count, countObj, s->start, s->step)
-ITER_TYPE(Type_it_count, "itertools.count", count, .repr = count_repr,
+ITER_TYPE(Type_it_count, "itertools.count", count, .repr = count_repr, .methods = count_methods,
           .doc = "Return a count object whose .__next__() method returns consecutive values.");
 
 /* ==== cycle ==== */
@@ -206,7 +225,17 @@ static Obj *repeat_length_hint(Obj *self, Obj *const *args, size_t nargs, Obj *k
     return MAKE_SMALL(r->cnt);
 }
 
+static Obj *repeat_reduce(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    repeatObj *r = (repeatObj *)self;
+    Obj *a = r->cnt >= 0 ? tuple_pack(2, r->element, MAKE_SMALL(r->cnt)) : tuple_pack(1, r->element);
+    if (!a) return NULL;
+    Obj *res = tuple_pack(2, (Obj *)TYPE(self), a);
+    DECREF(a);
+    return res;
+}
+
 static const MethodDef repeat_methods[] = {
+    {"__reduce__", repeat_reduce, METH_NOARGS, "Return state information for pickling."},
     {"__length_hint__", repeat_length_hint, METH_NOARGS, "Private method returning an estimate of len(list(it))."},
     {NULL, NULL, 0, NULL},
 };

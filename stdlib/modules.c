@@ -19,5 +19,7 @@ const BuiltinModule builtin_modules[] = {
     {"itertools", modinit_itertools},
     {"_random", modinit__random},
     {"_struct", modinit__struct},
+    {"_io", modinit__io},
+    {"_json", modinit__json},
     {NULL, NULL},
 };

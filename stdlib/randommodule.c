@@ -131,15 +131,24 @@ static int random_do_seed(RandomObj *r, Obj *arg) {
     return rc;
 }
 
+/* Instances start zeroed (as CPython's PyType_GenericNew); __init__ seeds them. */
 static Obj *random_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
-    if (type == &Type_Random && kwnames && TUPLE_SIZE(kwnames))
-        return err_set_str(Exc_TypeError, "Random() takes no keyword arguments");
-    if (nargs > 1) return err_set_str(Exc_TypeError, "Random() requires 0 or 1 argument");
-    RandomObj *r = (RandomObj *)type_generic_alloc(type, 0);
-    if (!r) return NULL;
-    if (random_do_seed(r, nargs ? args[0] : NULL) < 0) { DECREF((Obj *)r); return NULL; }
-    if (((Obj *)r)->flags & OBJ_FLAG_GC) gc_track((Obj *)r);
-    return (Obj *)r;
+    Obj *r = type_generic_alloc(type, 0);
+    if (r && (r->flags & OBJ_FLAG_GC)) gc_track(r);
+    return r;
+}
+
+/* _random.Random.__init__([seed]); subclasses that override __init__ never get here. */
+static int random_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
+    if (kwnames && TUPLE_SIZE(kwnames) && (TYPE(self) == &Type_Random || TYPE(self)->init == random_init)) {
+        err_set_str(Exc_TypeError, "Random() takes no keyword arguments");
+        return -1;
+    }
+    if (nargs > 1) {
+        err_set_str(Exc_TypeError, "Random() requires 0 or 1 argument");
+        return -1;
+    }
+    return random_do_seed((RandomObj *)self, nargs ? args[0] : NULL);
 }
 
 static Obj *rm_seed(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
@@ -234,6 +243,7 @@ Type Type_Random = {
     .doc = "Random() -> create a random number generator with its own internal state.",
     .dealloc = random_dealloc,
     .new = random_new,
+    .init = random_init,
     .methods = random_methods,
 };
 

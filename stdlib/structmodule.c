@@ -27,7 +27,6 @@ typedef struct {
     size_t nvalues;     /* number of Python values packed/unpacked */
     size_t ncodes;
     Code *codes;
-    Obj *weaklist;
 } StructObj;
 
 extern Type Type_Struct, Type_unpack_iterator;
@@ -480,32 +479,57 @@ static Obj *unpack_buf(StructObj *st, const char *buf) {
 
 /* ---- the Struct type ---- */
 
-static Obj *struct_make(Type *type, Obj *format) {
+/* Parse format (str or bytes) into st, replacing its previous format. */
+static int struct_set_format(StructObj *st, Obj *format) {
     Obj *fstr;
     if (STR_CHECK(format)) fstr = NEWREF(format);
     else if (BYTES_CHECK(format)) {
         fstr = str_from_utf8(BYTES_DATA(format), BYTES_SIZE(format));
-        if (!fstr) return NULL;
+        if (!fstr) return -1;
     } else {
-        return err_format(Exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", format);
+        err_format(Exc_TypeError, "Struct() argument 1 must be a str or bytes object, not %T", format);
+        return -1;
     }
     if (strlen(str_cstr(fstr)) != STR_SIZE(fstr)) {
         DECREF(fstr);
-        return struct_err("embedded null character");
+        struct_err("embedded null character");
+        return -1;
     }
+    StructObj tmp = *st;
+    if (parse_format(&tmp, str_cstr(fstr)) < 0) { DECREF(fstr); return -1; }
+    vt_free(st->codes);
+    XDECREF(st->format);
+    tmp.format = fstr;
+    *st = tmp;
+    return 0;
+}
+
+/* Struct.__new__ makes an empty struct (format ''); __init__ sets the format, as CPython. */
+static Obj *struct_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
     StructObj *st = (StructObj *)type_generic_alloc(type, 0);
-    if (!st) { DECREF(fstr); return NULL; }
-    st->format = fstr;
-    if (parse_format(st, str_cstr(fstr)) < 0) { DECREF((Obj *)st); return NULL; }
+    if (!st) return NULL;
+    st->format = str_from_cstr("");
+    if (!st->format) { DECREF((Obj *)st); return NULL; }
     if (((Obj *)st)->flags & OBJ_FLAG_GC) gc_track((Obj *)st);
     return (Obj *)st;
 }
 
-static Obj *struct_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
+static int struct_init(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     static const char *const names[] = {"format"};
     Obj *out[1] = {NULL};
-    if (args_parse("Struct", args, nargs, kwnames, names, 1, 1, 1, out) < 0) return NULL;
-    return struct_make(type, out[0]);
+    size_t total = nargs + (kwnames ? TUPLE_SIZE(kwnames) : 0);
+    if (total > 1) {
+        err_format(Exc_TypeError, "Struct() takes at most 1 argument (%zu given)", total);
+        return -1;
+    }
+    if (args_parse("Struct", args, nargs, kwnames, names, 1, 1, 1, out) < 0) return -1;
+    return struct_set_format(S(self), out[0]);
+}
+
+static Obj *struct_make(Type *type, Obj *format) {
+    Obj *st = struct_new(type, NULL, 0, NULL);
+    if (st && struct_set_format(S(st), format) < 0) { DECREF(st); return NULL; }
+    return st;
 }
 
 static void struct_dealloc(Obj *o) {
@@ -744,9 +768,9 @@ Type Type_Struct = {
     .basicsize = sizeof(StructObj),
     .flags = TPFLAG_BASETYPE,
     .doc = "Struct(format)\n--\n\nCreate a compiled struct object.",
-    .weaklist_offset = offsetof(StructObj, weaklist),
     .dealloc = struct_dealloc,
     .new = struct_new,
+    .init = struct_init,
     .methods = struct_methods,
     .getset = struct_getset,
 };

@@ -266,6 +266,7 @@ static int add_structseq(Obj *mod, const char *attr, const char *const *fields, 
         for (size_t i = 0; i < n; i++) XDECREF(values[i]);
         return -1;
     }
+    structseq_disallow_new(t);
     Obj *v = structseq_new_steal(t, values);
     DECREF((Obj *)t);   /* the instance keeps its type alive */
     return add_owned(mod, attr, v);

@@ -165,6 +165,7 @@ Obj *modinit_time(void) {
     tzset();
     if (!struct_time_type)
         struct_time_type = structseq_new_type("time", "struct_time", struct_time_fields, 9);
+    if (struct_time_type) structseq_set_extra_fields(struct_time_type, 2);
     if (!struct_time_type || module_add_methods(mod, time_methods) < 0 ||
         module_add_object(mod, "struct_time", (Obj *)struct_time_type) < 0 ||
         module_add_int(mod, "timezone", timezone) < 0) {

@@ -200,6 +200,14 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 #undef OP
         [OP__COUNT ... 255] = &&L_unknown_opcode,
     };
+    /* While any tracing is on, instructions dispatch through this table to the trace hook,
+     * which then jumps to the real target: the normal path pays nothing for tracing. The
+     * table in use is re-chosen on frame switches, backward jumps and after calls (tracing
+     * is switched by calls or at start-up). */
+    static void *const trace_targets[256] = {[0 ... 255] = &&trace_hook};
+    void *const *table = targets;
+#define REFRESH_TABLE() (table = TRACE_ANY() ? trace_targets : targets)
+#define DISPATCH_NEXT() goto *table[INSTR_OP(word)]
 /* CASE syncs frame->lasti (tracebacks, f_lineno, warnings see the current instruction);
  * FAST_CASE is for instructions that cannot call out (or sync on their slow paths). */
 #define CASE(op) L_##op: SYNC_LASTI();
@@ -209,6 +217,8 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 #define CASE(op) case OP_##op: SYNC_LASTI();
 #define FAST_CASE(op) case OP_##op:
 #define DISPATCH_OP() goto dispatch_switch
+#define REFRESH_TABLE() ((void)0)
+#define DISPATCH_NEXT() do { if (VT_UNLIKELY(TRACE_ANY())) goto trace_hook; DISPATCH_OP(); } while (0)
 #endif
 #define SYNC_LASTI() (frame->lasti = (int)(ip - first_instr - 1))
 
@@ -243,6 +253,7 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
         lp = frame->localsplus; stack_base = lp + code_nlocalsplus(co); \
         sp = stack_base + frame->stack_top; consts = TUPLE_ITEMS(co->consts); \
         names = co->names; caches = co->caches; trace_last_line = -1; trace_cur_line = -1; \
+        REFRESH_TABLE(); \
     } while (0)
 #define SAVE_STACK() (frame->stack_top = (int)(sp - stack_base))
 #define PUSH(v) (*sp++ = (v))
@@ -256,8 +267,7 @@ Obj *vm_eval_frame(ThreadState *ts, Frame *f, int throwflag, bool *returned) {
 #define JUMPTO(t) (ip = first_instr + (t))
 #define DISPATCH() do { \
         word = *ip++; \
-        if (VT_UNLIKELY(TRACE_ANY())) goto trace_hook; \
-        oparg = INSTR_ARG(word); DISPATCH_OP(); \
+        oparg = INSTR_ARG(word); DISPATCH_NEXT(); \
     } while (0)
 
     LOAD_STATE();
@@ -665,6 +675,7 @@ dispatch_switch:
         }
         {
             Obj *res = obj_call(callable, args, nargs, kw);
+            REFRESH_TABLE();
             while (sp > base) { Obj *x = POP(); XDECREF(x); }
             if (!res) goto error;
             PUSH(res);
@@ -695,6 +706,7 @@ dispatch_switch:
             goto push_frame;
         }
         Obj *res = eh_call_ex(callable, self, cargs, kwargs);
+        REFRESH_TABLE();
         XDECREF(kwargs);
         DECREF(cargs);
         XDECREF(self);
@@ -1230,6 +1242,7 @@ dispatch_switch:
             if (vm_handle_breaker(ts) < 0) goto error_synced;
         }
         JUMPTO(oparg);
+        REFRESH_TABLE();
         DISPATCH();
     }
 

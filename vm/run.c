@@ -42,13 +42,16 @@ static int exit_status_from_system_exit(Obj *exc) {
         status = 0;
     } else if (INT_CHECK(code)) {
         int64_t v = int_as_i64(code);
-        if (v == -1 && err_occurred()) { err_clear(); v = 1; }
+        if (v == -1 && err_occurred()) err_clear();   /* too big: exit(-1), i.e. 255, as CPython */
         status = (int)(v & 0xff);
     } else {
         Obj *s = obj_str(code);
         if (s) {
             Obj *err = sys_get_object("stderr");
-            if (err) {
+            if (!err || err == V_None) {   /* no sys.stderr: CPython prints to the C stream */
+                fflush(stdout);
+                fprintf(stderr, "%s\n", str_cstr(s));
+            } else {
                 Obj *nl = str_concat(s, str_intern_cstr("\n"));
                 if (nl) {
                     Obj *r = obj_call_method(err, NAME(write), &nl, 1);

@@ -56,6 +56,9 @@ class ABCMeta(type):
 
     def __new__(mcls, name, bases, namespace, /, **kwargs):
         cls = super().__new__(mcls, name, bases, namespace, **kwargs)
+        if '__abc_tpflags__' in cls.__dict__:
+            # CPython's hint for the Sequence/Mapping type flags: not kept as an attribute.
+            delattr(cls, '__abc_tpflags__')
         cls.__abstractmethods__ = _compute_abstracts(cls, namespace.items(), bases)
         cls._abc_registry = set()
         cls._abc_cache = set()

@@ -35,6 +35,8 @@ def _index(value):
 
 def _as_int(value, what):
     """randrange's argument conversion: an index, or (deprecated) an integral number."""
+    if type(value) is int:
+        return value
     try:
         return _index(value)
     except TypeError:
@@ -49,7 +51,7 @@ def _as_int(value, what):
 
 def _is_sequence(population):
     try:
-        from collections.abc import Sequence
+        from _collections_abc import Sequence
     except ImportError:
         return hasattr(population, '__getitem__') and hasattr(population, '__len__') and \
             not isinstance(population, (dict, set, frozenset))
@@ -159,7 +161,7 @@ class Random(_random.Random):
 
     def randrange(self, start, stop=None, step=_ONE):
         """Choose a random item from range(start, stop[, step])."""
-        istart = _as_int(start, "arg 1")
+        istart = start if type(start) is int else _as_int(start, "arg 1")
         if stop is None:
             if step is not _ONE:
                 raise TypeError('Missing a non-None stop argument')

@@ -144,3 +144,138 @@ try:
         s.enter_context(42)
 except TypeError as e:
     print(e)
+import contextlib
+from contextlib import contextmanager, ExitStack, suppress, nullcontext, closing, AbstractContextManager
+@contextmanager
+def passthrough():
+    yield 1
+for exc in [StopIteration('si'), RuntimeError('rt'), KeyError('k'), GeneratorExit()]:
+    try:
+        with passthrough():
+            raise exc
+    except BaseException as e:
+        print(type(e).__name__, e is exc, repr(e.__cause__), repr(e.__context__))
+@contextmanager
+def convert():
+    try:
+        yield
+    except KeyError as e:
+        raise ValueError("converted") from e
+try:
+    with convert():
+        raise KeyError('x')
+except ValueError as e:
+    print(e, repr(e.__cause__))
+@contextmanager
+def reraise():
+    try:
+        yield
+    except Exception:
+        raise
+try:
+    with reraise():
+        1/0
+except ZeroDivisionError as e:
+    print('reraised', e)
+@contextmanager
+def yields_after_throw():
+    try:
+        yield
+    except Exception:
+        yield
+try:
+    with yields_after_throw():
+        raise ValueError
+except RuntimeError as e:
+    print(e)
+@contextmanager
+def stop_gen():
+    yield
+    return
+try:
+    with stop_gen():
+        raise StopIteration("inner")
+except StopIteration as e:
+    print("StopIteration propagated", e)
+@contextmanager
+def counter(name):
+    print("enter", name)
+    yield
+    print("exit", name)
+@counter("deco")
+def f(x):
+    return x + 1
+print(f(1), f(2))
+cm = passthrough()
+print(type(cm).__name__, isinstance(cm, AbstractContextManager), cm.__doc__ is None)
+with ExitStack() as st:
+    st.enter_context(counter("a"))
+    st.enter_context(counter("b"))
+    st.callback(print, "cb", 1, sep="-")
+def raiser(msg):
+    raise ValueError(msg)
+try:
+    with ExitStack() as st:
+        st.callback(raiser, "second")
+        st.callback(raiser, "first")
+except ValueError as e:
+    print(e, repr(e.__context__))
+with suppress():
+    pass
+try:
+    with suppress():
+        raise KeyError
+except KeyError:
+    print("empty suppress doesn't suppress")
+with suppress(Exception) as s:
+    print("suppress yields", s)
+    raise TypeError
+print(contextlib.nullcontext, repr(nullcontext(3).enter_result))
+st = ExitStack()
+print(st.push(lambda *a: None) is not None, st.callback(print) is print)
+st.close()
+class Res:
+    def __enter__(self): print("Res enter"); return self
+    def __exit__(self, *a): print("Res exit", a[0]); return True
+with ExitStack() as st:
+    st.enter_context(Res())
+    raise IndexError("swallowed by Res")
+print("after")
+from contextlib import asynccontextmanager, AsyncExitStack, aclosing, nullcontext
+@asynccontextmanager
+async def acm(name):
+    print('enter', name)
+    try:
+        yield name.upper()
+    finally:
+        print('exit', name)
+async def cb(x):
+    print('async cb', x)
+class AGen:
+    async def aclose(self): print('aclosed')
+async def main():
+    async with acm('one') as v:
+        print('got', v)
+    try:
+        async with acm('two'):
+            raise KeyError('boom')
+    except KeyError as e:
+        print('KeyError', e)
+    async with AsyncExitStack() as st:
+        v = await st.enter_async_context(acm('three'))
+        st.push_async_callback(cb, 7)
+        st.callback(print, 'sync cb')
+        print('in stack', v)
+    async with aclosing(AGen()) as g:
+        print(type(g).__name__)
+    async with nullcontext(9) as n:
+        print('null', n)
+    @acm('deco')
+    async def decorated():
+        print('decorated body')
+    await decorated()
+c = main()
+try:
+    c.send(None)
+except StopIteration:
+    print('done')

@@ -61,3 +61,49 @@ for expr in ["count('a')", "count(1, 2, 3)", "repeat()", "islice([1])", "islice(
         print(expr, '->', eval(expr))
     except Exception as e:
         print(expr, '!!', type(e).__name__, e)
+import copy
+c = it.count(5); next(c)
+print(c.__reduce__(), it.count(1.5).__reduce__(), it.count(1, 2).__reduce__(), copy.copy(c), next(c))
+print(it.repeat("a", 2).__reduce__(), it.repeat(1).__reduce__(), copy.deepcopy(it.repeat([1], 2)))
+import gc
+a, b = it.tee(range(1000))
+print(sum(a), sum(b))
+a, b = it.tee(iter(range(500)))
+for _ in range(200): next(a)
+c = a.__copy__()
+print(list(c)[:3], sum(b))
+del a, b, c
+g = it.groupby('aaabbbcccaaa')
+groups = [(k, grp) for k, grp in g]
+print([(k, list(grp)) for k, grp in groups])
+k, grp = next(it.groupby([1, 1, 2]))
+print(list(grp))
+r = [p for p in it.permutations(range(5), 3)]
+print(len(r), r[-1])
+keep = []
+for t in it.product('ab', repeat=3):
+    keep.append(t)
+print(keep[:3], len(set(keep)))
+cyc = []
+cyc.append(it.chain(cyc))
+del cyc
+l = []
+z = it.zip_longest(l, [1, 2])
+l.append(z)
+del l, z
+print(gc.collect() >= 0)
+x = it.accumulate(it.repeat(1), lambda a, b: a + b)
+print(list(it.islice(x, 5)))
+print(list(it.islice(it.count(2**62), 3)), list(it.islice(it.count(0.5, 0.25), 3)))
+class Bad:
+    def __eq__(self, o): raise ValueError("cmp")
+try:
+    list(it.groupby([Bad(), Bad()]))
+except ValueError as e:
+    print("groupby", e)
+for n in range(6):
+    for r in range(7):
+        assert list(it.combinations(range(n), r)) == sorted(set(it.combinations(range(n), r)))
+        assert len(list(it.permutations(range(n), r))) == (0 if r > n else __import__('math').perm(n, r))
+        assert len(list(it.combinations_with_replacement(range(n), r))) == (__import__('math').comb(n + r - 1, r) if n else (1 if r == 0 else 0))
+print("ok")

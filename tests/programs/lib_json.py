@@ -55,3 +55,50 @@ print(json.loads('[1.0, -2, 3e2, 0.5E-1, -0.0, 12345678901234567890]'))
 print(list(json.JSONEncoder(indent=2).iterencode({"a": [1]})))
 print(json.JSONDecoder().raw_decode('[1] extra'))
 print(json.dumps([]), json.dumps({}), json.dumps([[]], indent=2), json.dumps({'a': {}}, indent=2))
+for doc in ['["é", 1, x]', '{"ü": "日本語", "k": [1, 2 3]}', '"𝄞\\n\\u00e9\\ud834\\udd1e" extra', '["\\ud834\\u0041"]', '["\\ud834\\uzzzz"]', '["a\u0001"]', '{"é":1,}', '["日本"', '"\\u12', '[1, 2, {"a": [true, false, null, NaN, -Infinity, Infinity]}]', ' [ -0.5e-3 , 1E+2, 1e5, -0, 123456789012345678901234567890 ] ', '{"a": 1e}', '[01]', '[1.]', '["\\/\\b\\f"]']:
+    try:
+        print(repr(json.loads(doc)))
+    except json.JSONDecodeError as e:
+        print('ERR', e)
+d = json.JSONDecoder()
+print(d.raw_decode('ééé [1, "x"] tail'[4:]), d.scan_once('ab "cd" ef', 3))
+try: d.scan_once('ab', 5)
+except StopIteration as e: print('StopIteration', e.value)
+deep = '[' * 100 + ']' * 100
+print(len(str(json.loads(deep))))
+try: json.loads('[' * 100000)
+except RecursionError as e: print('RecursionError')
+print(json.dumps(["é𝄞\x7f\x00", "plain"]), json.dumps("é𝄞\x7f", ensure_ascii=False))
+print(json.loads('{"a": 1, "a": 2, "b": {"c": []}}', object_pairs_hook=lambda p: p))
+print(json.loads('[1, 2.50]', parse_int=lambda s: 'i' + s, parse_float=lambda s: 'f' + s))
+from collections import OrderedDict
+class MyInt(int):
+    def __repr__(self): return 'MyInt!'
+class MyFloat(float):
+    def __repr__(self): return 'MyFloat!'
+class D(dict):
+    def items(self): return [('z', 1), ('a', 2)]
+print(json.dumps([MyInt(3), MyFloat(1.25), {MyInt(1): 1, MyFloat(2.5): 2, float('nan'): 3, 1e100: 4}]))
+print(json.dumps(D(x=1)), json.dumps(OrderedDict([('b', 1), ('a', [])]), sort_keys=True))
+print(json.dumps({'b': 1, 'a': {'d': 1, 'c': 2}}, sort_keys=True, separators=(',', ':')))
+try: json.dumps({'a': 1, 2: 3}, sort_keys=True)
+except TypeError as e: print(e)
+print(json.dumps({(1,): 1, 'ok': 2, None: 3}, skipkeys=True))
+class Node:
+    def __init__(self): self.child = self
+try: json.dumps(Node(), default=lambda o: {'child': o.child})
+except ValueError as e: print(e)
+try: json.dumps([float('inf')], allow_nan=False)
+except ValueError as e: print(e)
+print(json.dumps({'k': float('-inf')}), json.dumps([2**64, -2**70, 0, -1, True, 1.0, 1e22, 1e-5, 5e-324]))
+deep = []
+cur = deep
+for _ in range(5000):
+    nxt = []; cur.append(nxt); cur = nxt
+try: json.dumps(deep)
+except RecursionError as e: print('RecursionError')
+print(json.dumps([[], {}, [[]], {"a": {}}], check_circular=False), json.dumps("\u2028\ud800"), json.dumps('\x00\x1f\x7f"\\', ensure_ascii=False))
+class E(json.JSONEncoder):
+    def encode_basestring(self): pass
+print(E(separators=('; ', '= ')).encode({'a': [1, 2]}))
+print(json.dumps(('t', 1)), json.dumps({'x': (1, [2])}))

@@ -39,3 +39,21 @@ for expr in ["random.randrange(0)", "random.randrange(5, 2)", "random.randrange(
         print(expr, '->', eval(expr))
     except Exception as e:
         print(expr, '!!', type(e).__name__, e)
+import random
+class R(random.Random):
+    def __init__(self, a, b):
+        super().__init__(a + b)
+r = R(1, 2); print(r.random())
+class K(random.Random):
+    def __init__(self, *, seed): super().__init__(seed)
+print(K(seed=3).random())
+try: random.Random(1, 2)
+except TypeError as e: print(e)
+try: random.Random(x=1)
+except TypeError as e: print(e)
+import _random
+r = _random.Random(5); print(r.random())
+try: _random.Random(1,2)
+except TypeError as e: print(e)
+try: _random.Random(x=1)
+except TypeError as e: print(e)

@@ -57,3 +57,35 @@ it = struct.iter_unpack('<h', b'\x01\x00\x02\x00\x03\x00'); print(it.__length_hi
 class Idx:
     def __index__(self): return 42
 print(struct.pack('<i', Idx()), struct.pack('b', True))
+import struct, itertools, random, gc
+s = struct.Struct("<h"); print(s.format, s.size); s.__init__(">ii"); print(s.format, s.size, s.pack(1,2))
+print(struct.Struct.__new__(struct.Struct).format)
+try: struct.Struct(5)
+except TypeError as e: print(e)
+try: struct.Struct()
+except TypeError as e: print(e)
+try: struct.Struct("<h", 1)
+except TypeError as e: print(e)
+try: struct.Struct("z")
+except struct.error as e: print(e)
+print(struct.Struct(format="<q").size)
+class S(struct.Struct):
+    def __init__(self, fmt):
+        super().__init__()
+        self.extra = 1
+try:
+    s = S('<h')
+except TypeError as e:
+    print("TypeError", e)
+class S2(struct.Struct):
+    pass
+s = S2('<hh'); s.attr = 5; print(s.pack(1, 2), s.size, s.attr, s.format)
+class C(itertools.count):
+    def __init__(self, *a): self.tag = 'c'
+c = C(3, 2); print(next(c), next(c), c.tag, repr(c))
+class R(random.Random):
+    pass
+r = R(5); print(r.random()); r.x = 1
+del s, c, r
+gc.collect()
+print("ok")

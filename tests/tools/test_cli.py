@@ -78,23 +78,39 @@ report("uncaught KeyboardInterrupt dies by SIGINT",
        r.returncode == -signal.SIGINT and r.stderr.endswith("KeyboardInterrupt\n"),
        "status %r stderr %r" % (r.returncode, r.stderr[-300:]))
 
-# Ctrl-C: a SIGINT during a busy loop becomes KeyboardInterrupt; finally blocks still run.
-code = ("import sys\ntry:\n    print('ready', flush=True)\n    while True:\n        pass\n"
-        "finally:\n    print('finally ran', flush=True)\n")
-p = subprocess.Popen([VITRINE, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                     text=True)
-line = p.stdout.readline()
-time.sleep(0.2)
-p.send_signal(signal.SIGINT)
-try:
-    out, err = p.communicate(timeout=30)
-except subprocess.TimeoutExpired:
-    p.kill()
-    out, err = p.communicate()
-report("Ctrl-C interrupts a loop with KeyboardInterrupt, finally runs",
-       line == "ready\n" and out == "finally ran\n" and "KeyboardInterrupt" in err and
-       p.returncode == -signal.SIGINT,
-       "status %r stdout %r stderr %r" % (p.returncode, line + out, err[-300:]))
+# Ctrl-C: a SIGINT while busy or blocked becomes KeyboardInterrupt; finally blocks still run.
+def ctrl_c(name, body):
+    code = ("import sys, time\ntry:\n    print('ready', flush=True)\n    %s\n"
+            "finally:\n    print('finally ran', flush=True)\n" % body)
+    p = subprocess.Popen([VITRINE, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    line = p.stdout.readline()
+    # Let the child reach the blocking call (the machine may be busy): wait until it sleeps.
+    time.sleep(0.3)
+    for _ in range(50):
+        try:
+            with open("/proc/%d/stat" % p.pid) as f:
+                if f.read().rsplit(")", 1)[1].split()[0] == "S":
+                    break
+        except OSError:
+            break
+        time.sleep(0.1)
+    p.send_signal(signal.SIGINT)
+    try:
+        p.wait(timeout=30)   # keep stdin open until it ends: closing it would race with the signal
+        out, err = p.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        out, err = p.communicate()
+    report("Ctrl-C " + name + ": KeyboardInterrupt, finally runs",
+           line == "ready\n" and out == "finally ran\n" and
+           err.endswith("KeyboardInterrupt\n") and p.returncode == -signal.SIGINT,
+           "status %r stdout %r stderr %r" % (p.returncode, line + out, err[-300:]))
+
+ctrl_c("in a loop", "while True: pass")
+ctrl_c("in time.sleep", "time.sleep(30)")
+ctrl_c("in input()", "input()")
+ctrl_c("in sys.stdin.read()", "sys.stdin.read()")
 
 print("%d passed, %d failed" % (total - failures, failures))
 sys.exit(1 if failures else 0)

@@ -3,6 +3,11 @@ the same positions and with the same messages as CPython's C scanner."""
 
 __all__ = ['JSONDecoder', 'JSONDecodeError']
 
+try:
+    from _json import make_scanner as c_make_scanner
+except ImportError:
+    c_make_scanner = None
+
 NaN = float('nan')
 PosInf = float('inf')
 NegInf = float('-inf')
@@ -243,7 +248,7 @@ class JSONDecoder(object):
         self.parse_constant = parse_constant or _CONSTANTS.__getitem__
         self.strict = strict
         self.object_pairs_hook = object_pairs_hook
-        self.scan_once = _Scanner(self)
+        self.scan_once = (c_make_scanner or _Scanner)(self)
 
     def decode(self, s, _w=None):
         """Return the Python representation of ``s`` (a ``str`` instance containing a JSON document)."""

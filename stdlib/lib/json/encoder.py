@@ -38,6 +38,11 @@ def encode_basestring_ascii(s):
 
 py_encode_basestring = encode_basestring
 py_encode_basestring_ascii = encode_basestring_ascii
+try:
+    from _json import encode_basestring, encode_basestring_ascii
+    from _json import make_encoder as c_make_encoder
+except ImportError:
+    c_make_encoder = None
 
 
 class JSONEncoder(object):
@@ -94,6 +99,10 @@ class JSONEncoder(object):
                 raise ValueError("Out of range float values are not JSON compliant")
             return text
 
+        if _one_shot and c_make_encoder is not None and self.indent is None:
+            return c_make_encoder(markers, self.default, _encoder, self.indent, self.key_separator,
+                                  self.item_separator, self.sort_keys, self.skipkeys,
+                                  self.allow_nan)(o, 0)
         return _make_iterencode(markers, self.default, _encoder, self.indent, floatstr,
                                 self.key_separator, self.item_separator, self.sort_keys,
                                 self.skipkeys)(o, 0)

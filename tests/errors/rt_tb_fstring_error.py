@@ -1,0 +1,2 @@
+items = {"a": 1}
+print(f"value: {items['b']:>10}")
