@@ -2,6 +2,7 @@
  * Growth policy, error messages and comparison semantics follow CPython 3.11. */
 #include <string.h>
 #include "dict.h"
+#include "typeobj.h"
 #include "gc.h"
 #include "vm.h"
 
@@ -914,6 +915,7 @@ Type Type_GenericAlias = {
     .call = ga_call,
     .getattr = ga_getattr,
     .richcompare = ga_richcompare,
+    .binop = type_union_binop,   /* list[int] | None */
     .hash = ga_hash,
     .methods = ga_methods,
 };

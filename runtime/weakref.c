@@ -2,8 +2,11 @@
  * list of its weakrefs in its weaklist slot; the list is cleared when the referent dies
  * (gc_untrack at refcount zero, i.e. in its dealloc: see vm/gc.c) or when the cycle
  * collector finds it unreachable (before finalizers, as CPython 3.11). */
+#include <stdlib.h>
+#include <string.h>
 #include "vm.h"
 #include "gc.h"
+#include "names.h"
 #include "weakref.h"
 #include "modules.h"
 
@@ -21,10 +24,7 @@ static void unlink_ref(WeakRefObj *w) {
     w->wr_prev = w->wr_next = NULL;
 }
 
-void weakref_clear_one(Obj *wr) {
-    unlink_ref(WR(wr));
-    CLEAR(WR(wr)->callback);
-}
+void weakref_unlink(Obj *wr) { unlink_ref(WR(wr)); }
 
 void weakref_call_callback(Obj *wr) {
     Obj *cb = WR(wr)->callback;
@@ -77,11 +77,7 @@ int weakref_clear_for_gc(Obj *o, Obj *pending, bool (*keep)(Obj *wr)) {
     while (slot && *slot) {
         WeakRefObj *w = WR(*slot);
         unlink_ref(w);
-        if (w->callback && keep((Obj *)w)) {
-            if (list_append(pending, (Obj *)w) < 0) { rc = -1; CLEAR(w->callback); }
-        } else {
-            CLEAR(w->callback);
-        }
+        if (w->callback && keep((Obj *)w) && list_append(pending, (Obj *)w) < 0) rc = -1;
     }
     return rc;
 }
@@ -134,7 +130,8 @@ static int weakref_traverse(Obj *o, visitproc visit, void *arg) {
 }
 
 static int weakref_tp_clear(Obj *o) {
-    weakref_clear_one(o);
+    unlink_ref(WR(o));
+    CLEAR(WR(o)->callback);
     return 0;
 }
 

@@ -22,11 +22,17 @@ static inline Obj **weakref_slot(Obj *o) {
 }
 /* o is being deallocated: clear its weak references, then call their callbacks. */
 void weakref_clear_all(Obj *o);
-/* Clear every weak reference to o without calling callbacks; weakrefs with a callback that
- * `keep(wr)` accepts are appended to `pending` (a list) for the caller to run. -1 on error. */
+/* Kill every weak reference to o without calling or dropping callbacks; those with a callback
+ * that `keep(wr)` accepts are appended to `pending` (a list) for the caller to run with
+ * weakref_call_callback. -1 on error. */
 int weakref_clear_for_gc(Obj *o, Obj *pending, bool (*keep)(Obj *wr));
-/* Clear one weak reference (and drop its callback) without calling anything. */
-void weakref_clear_one(Obj *wr);
+/* Kill one weak reference without calling or dropping its callback (the collector must not
+ * free anything while it walks its lists). */
+void weakref_unlink(Obj *wr);
+/* o is a weakref.ref (or a subclass instance). */
+static inline bool weakref_check(Obj *o) {
+    return !IS_SMALL(o) && (o->type == &Type_weakref || type_is_subtype(o->type, &Type_weakref));
+}
 /* Take the callback of a cleared weak reference and call it with the weakref (errors are
  * reported as unraisable; the current exception is preserved). */
 void weakref_call_callback(Obj *wr);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include "gc_internal.h"
 #include "vm.h"
+#include "weakref.h"
 
 GCState gc_state;
 static bool gc_ready;
@@ -59,6 +60,12 @@ void gc_untrack(Obj *o) {
     g->next->prev = g->prev;
     g->next = g->prev = NULL;
     g->gc_refs = 0;
+    /* untracked at refcount zero: this is the object's dealloc, so its weak references die
+     * now (before its fields are released, as CPython's PyObject_ClearWeakRefs) */
+    if (o->refcnt == 0 && o->type->weaklist_offset) {
+        Obj **slot = weakref_slot(o);
+        if (*slot) weakref_clear_all(o);
+    }
 }
 
 /* Pick the generation CPython 3.11 would collect (collect_generations in gcmodule.c): the

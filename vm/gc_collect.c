@@ -22,6 +22,7 @@
 #include "vm.h"
 #include "trace.h"
 #include "objcore.h"
+#include "weakref.h"
 
 #define GC_COLLECTING 1
 #define GC_UNREACHABLE 2
@@ -248,6 +249,35 @@ static void invoke_callbacks(const char *phase, int generation, intptr_t collect
     err_restore(saved);
 }
 
+/* ---- weak references (CPython's handle_weakrefs) ---- */
+static bool weakref_not_garbage(Obj *wr) {
+    GCHead *g = collecting_head(wr);
+    return !(g && (g->gc_refs & GC_UNREACHABLE));
+}
+
+/* Weakrefs that are garbage themselves die silently; every weakref to a garbage object is
+ * cleared, and the callbacks of those that survive run afterwards (they cannot reach the
+ * garbage any more). Returns the number of callbacks run. */
+static intptr_t handle_weakrefs(GCHead *unreachable) {
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next)
+        if (weakref_check(GC_OBJ(g))) weakref_unlink(GC_OBJ(g));
+    Obj *pending = list_new(0);
+    if (!pending) { err_clear(); return 0; }
+    for (GCHead *g = unreachable->next; g != unreachable; g = g->next) {
+        Obj **slot = weakref_slot(GC_OBJ(g));
+        if (slot && *slot && weakref_clear_for_gc(GC_OBJ(g), pending, weakref_not_garbage) < 0)
+            err_clear();
+    }
+    intptr_t n = (intptr_t)LIST_SIZE(pending);
+    for (size_t i = 0; i < LIST_SIZE(pending); i++) {
+        if (TRACE_ON(TRACE_GC))
+            trace_emitf(TRACE_GC, "GC weakref callback %p", (void *)LIST_GET(pending, i));
+        weakref_call_callback(LIST_GET(pending, i));
+    }
+    DECREF(pending);
+    return n;
+}
+
 /* ---- finalizers, resurrection, clearing ---- */
 static void finalize_garbage(GCHead *collectable) {
     GCHead seen;
@@ -370,6 +400,7 @@ static intptr_t collect_main(int generation, const char *reason) {
             if (!(g->gc_refs & INLINE_MARK)) debug_cycle("collectable", GC_OBJ(g));
     }
 
+    handle_weakrefs(&unreachable);
     finalize_garbage(&unreachable);
     GCHead final_unreachable;
     glist_init(&final_unreachable);

@@ -56,7 +56,9 @@ def main():
         case_dir = os.path.dirname(case)
         out = r.stdout.decode("utf-8", "replace").replace(case_dir + "/", "")
         err = r.stderr.decode("utf-8", "replace").replace(case_dir + "/", "")
-        status = r.returncode
+        # Death by a signal (CPython re-raises SIGINT after an uncaught KeyboardInterrupt) is
+        # reported as the shell does, 128 + N, which is what regen-expected.sh records.
+        status = r.returncode if r.returncode >= 0 else 128 - r.returncode
     except subprocess.TimeoutExpired:
         out, err, status = "", "timed out after %ss" % a.timeout, None
 
