@@ -13,6 +13,7 @@
 #include "modules.h"
 #include "disasm.h"
 #include "repl.h"
+#include "fileio.h"
 
 #define VITRINE_VERSION_TEXT "Vitrine 0.1.0 (Python 3.11 semantics)"
 
@@ -191,6 +192,8 @@ int main(int argc, char **argv) {
     int rc = parse_options(argc, argv, &o);
     if (rc != 0) return rc < 0 ? 2 : 0;
 
+    /* As CPython: a closed pipe makes writes fail with BrokenPipeError instead of killing us. */
+    signal(SIGPIPE, SIG_IGN);
     Interp *interp = vm_init(o.argc, o.argv);
     if (!interp) return 1;
 
@@ -217,6 +220,7 @@ int main(int argc, char **argv) {
     }
     if (o.inspect && isatty(0)) status = repl_run(interp);
     status = vm_finalize(interp, status);
+    if (file_std_flush_failed()) status = 120;   /* as CPython when flushing stdout fails */
     if (vm_uncaught_keyboard_interrupt()) {
         /* As CPython: end by the default SIGINT action so the parent sees the interrupt. */
         fflush(NULL);

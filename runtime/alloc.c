@@ -103,23 +103,10 @@ static inline void *pool_alloc_raw(size_t n) {
     return p;
 }
 
-/* Zero n bytes (n > 0) in 16-byte steps: pool blocks (and the fallback mallocs) are 16-byte
- * multiples, and objects are small, so inline stores beat a call to memset. (The empty asm
- * keeps GCC from turning the loop back into that call.) */
-static inline void zero_block(void *p, size_t n) {
-    uint64_t *q = p, *end = (uint64_t *)((char *)p + ((n + POOL_GRAIN - 1) & ~(size_t)(POOL_GRAIN - 1)));
-    do {
-        q[0] = 0;
-        q[1] = 0;
-        q += 2;
-        __asm__("" : "+r"(q));
-    } while (q < end);
-}
-
 /* A zeroed block of at least n bytes (n <= POOL_MAX_BLOCK), or NULL without an exception. */
 static inline void *pool_alloc(size_t n) {
     void *p = pool_alloc_raw(n);
-    if (VT_LIKELY(p != NULL)) zero_block(p, n);
+    if (VT_LIKELY(p != NULL)) memset(p, 0, n);
     return p;
 }
 

@@ -326,20 +326,41 @@ int file_flush(Obj *o) {
     return 0;
 }
 
+static bool std_flush_failed;
+
+/* As CPython's flush_std_files at exit: sys.stdout's flush failing is reported ("Exception
+ * ignored in: <stdout>", e.g. BrokenPipeError) and makes the exit status 120; sys.stderr's
+ * failures are ignored. Then the original streams' buffers are written out quietly. */
 void file_flush_std(void) {
+    Interp *in = vm_interp();
+    const char *names[] = {"stdout", "stderr"};
+    for (int i = 0; in && in->sysdict && i < 2; i++) {
+        Obj *s = dict_get_cstr(in->sysdict, names[i]);
+        if (!s || s == V_None) continue;
+        INCREF(s);
+        int closed = 0;
+        if (file_check(s)) {
+            closed = F(s)->closed;
+        } else {
+            Obj *c = obj_getattr_opt(s, str_intern_cstr("closed"));
+            if (c) { closed = obj_is_true(c) > 0; DECREF(c); }
+            err_clear();
+        }
+        if (!closed && file_flush(s) < 0) {
+            if (i == 0) {
+                err_write_unraisable(s);
+                std_flush_failed = true;
+            }
+            err_clear();
+        }
+        DECREF(s);
+    }
     for (int i = 0; i < 3; i++) {
         if (std_files[i] && !F(std_files[i])->closed && flush_wbuf(F(std_files[i])) < 0) err_clear();
     }
-    /* the Python-level sys.stdout may have been replaced by something with its own buffer */
-    Interp *in = vm_interp();
-    if (in && in->sysdict) {
-        const char *names[] = {"stdout", "stderr"};
-        for (int i = 0; i < 2; i++) {
-            Obj *s = dict_get_cstr(in->sysdict, names[i]);
-            if (s && s != V_None && !file_check(s) && file_flush(s) < 0) err_clear();
-        }
-    }
 }
+
+bool file_std_flush_failed(void) { return std_flush_failed; }
 
 /* ---- reading helpers ---- */
 

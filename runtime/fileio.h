@@ -10,8 +10,11 @@ extern Type Type_TextIOWrapper, Type_BufferedReader, Type_BufferedWriter, Type_B
 /* A text file object over an existing descriptor (not closed by the object): mode "r" or "w";
  * line-buffered when fd is a tty (stderr: always flushed after each write). */
 Obj *file_from_fd(int fd, const char *mode, const char *name) VT_MUST_CHECK;
-/* Flush sys.stdout/stderr-style objects made by file_from_fd (at exit). */
+/* Flush sys.stdout/stderr and the original standard streams (at exit); a failing
+ * sys.stdout flush is reported as unraisable and remembered for the exit status. */
 void file_flush_std(void);
+/* True once file_flush_std failed to flush sys.stdout: CPython then exits with status 120. */
+bool file_std_flush_failed(void);
 /* builtins.open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
  * closefd=True, opener=None) */
 Obj *file_open(Obj *const *args, size_t nargs, Obj *kwnames) VT_MUST_CHECK;

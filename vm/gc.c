@@ -128,10 +128,9 @@ static void list_merge(GCHead *from, GCHead *to) {
 
 void gc_freeze(void) {
     if (!gc_ready) gc_init();
-    for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
-        list_merge(&gc_state.gens[i].head, &gc_state.permanent);
-        gc_state.gens[i].count = 0;
-    }
+    /* CPython 3.11 resets only the gen-0 count here */
+    for (int i = 0; i < GC_NUM_GENERATIONS; i++) list_merge(&gc_state.gens[i].head, &gc_state.permanent);
+    gc_state.gens[0].count = 0;
 }
 
 void gc_unfreeze(void) {

@@ -15,7 +15,7 @@ error = Error   # backward compatibility
 __all__ = ["Error", "copy", "deepcopy"]
 
 # Types whose instances are their own copies (shallow and deep).
-_atomic = frozenset([type(None), int, float, bool, complex, str, bytes, type, range, slice, property,
+_atomic = frozenset([type(None), int, float, bool, complex, str, bytes, type, range, property,
                      types.BuiltinFunctionType, type(Ellipsis), type(NotImplemented),
                      types.FunctionType, types.CodeType])
 
@@ -23,7 +23,7 @@ _atomic = frozenset([type(None), int, float, bool, complex, str, bytes, type, ra
 def copy(x):
     """Shallow copy operation on arbitrary Python objects."""
     cls = type(x)
-    if cls in _atomic or cls is tuple or cls is frozenset:
+    if cls in _atomic or cls is tuple or cls is frozenset or cls is slice:
         return x
     if cls is list or cls is dict or cls is set or cls is bytearray:
         return x.copy()
@@ -127,7 +127,13 @@ def _deepcopy_method(x, memo):
     return type(x)(x.__func__, deepcopy(x.__self__, memo))
 
 
+def _deepcopy_bytearray(x, memo):
+    # What bytearray's reduce (bytearray, (bytes(x),)) rebuilds.
+    return bytearray(x)
+
+
 _deepcopy_dispatch = {
+    bytearray: _deepcopy_bytearray,
     list: _deepcopy_list,
     tuple: _deepcopy_tuple,
     dict: _deepcopy_dict,

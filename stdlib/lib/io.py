@@ -1,5 +1,5 @@
-"""io: in-memory streams (StringIO, BytesIO) and the I/O class hierarchy; open() and the file
-types are the built-in ones from runtime/fileio.c."""
+"""io: in-memory streams (StringIO, BytesIO), TextIOWrapper over any binary buffer, and the I/O
+class hierarchy; open() and the file types are the built-in ones from runtime/fileio.c."""
 
 import abc as _abc
 import _io
@@ -31,6 +31,9 @@ def text_encoding(encoding, stacklevel=2):
     if encoding is None:
         return "locale"
     return encoding
+
+
+# The built-in text file type (sys.stdout, open()); TextIOWrapper below wraps arbitrary buffers.
 _FileTextIOWrapper = _io.TextIOWrapper
 
 

@@ -15,7 +15,9 @@ def abs(a): return _builtins.abs(a)
 def add(a, b): return a + b
 def and_(a, b): return a & b
 def floordiv(a, b): return a // b
-def index(a): return a.__index__()
+def index(a):
+    # range() performs exactly operator.index's conversion (type slot, CPython's TypeError).
+    return range(a).stop
 def inv(a): return ~a
 invert = inv
 def lshift(a, b): return a << b

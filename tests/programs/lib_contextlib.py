@@ -279,3 +279,16 @@ try:
     c.send(None)
 except StopIteration:
     print('done')
+import sys
+with contextlib.redirect_stdout(None):
+    print("hidden")
+print("visible")
+f = io.StringIO()
+with contextlib.redirect_stdout(f), contextlib.redirect_stderr(f):
+    print("out"); print("err", file=sys.stderr, flush=True)
+    sys.stdout.write("direct\n")
+print(repr(f.getvalue()))
+with contextlib.redirect_stdout(io.StringIO()) as g:
+    help_text = "x"
+    print(help_text, end="")
+print(repr(g.getvalue()))

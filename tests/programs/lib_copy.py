@@ -81,3 +81,26 @@ try:
     copy.copy(NoReduce())
 except copy.Error as e:
     print("Error", e)
+import collections
+from collections import namedtuple, Counter, OrderedDict, defaultdict, deque
+P = namedtuple('P', 'x y')
+class FS(frozenset): pass
+class SS(set): pass
+class BS(bytes): pass
+class TT(tuple): pass
+objs = [P(1, [2]), Counter('abca'), OrderedDict(a=[1]), defaultdict(int, k=[1]), deque([1, [2]], maxlen=3),
+        FS([1, 2]), SS([3]), BS(b'x'), TT((1, [2])), slice(1, 2), range(5), {1: {2: [3]}}, [[1], [2]], b'bytes', bytearray(b'ba'),
+        complex(1, 2), type(None), NotImplemented, ..., print, P]
+for o in objs:
+    s = copy.copy(o); d = copy.deepcopy(o)
+    print(type(o).__name__, repr(s), repr(d), s is o, d is o, type(s) is type(o), type(d) is type(o))
+class WithSlotsAndDict:
+    __slots__ = ('a', '__dict__')
+w = WithSlotsAndDict(); w.a = [1]; w.b = [2]
+c = copy.deepcopy(w); print(c.a, c.b, c.a is w.a)
+class Weird:
+    def __reduce_ex__(self, p): return "some_global_name"
+print(copy.copy(Weird()).__class__.__name__)
+class Lst(list):
+    def __init__(self, *a): super().__init__(*a); self.tag = 't'
+l = Lst([1, [2]]); cl = copy.copy(l); dl = copy.deepcopy(l); print(cl, dl, cl.tag, dl.tag, cl[1] is l[1], dl[1] is l[1])

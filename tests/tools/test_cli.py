@@ -112,5 +112,16 @@ ctrl_c("in time.sleep", "time.sleep(30)")
 ctrl_c("in input()", "input()")
 ctrl_c("in sys.stdin.read()", "sys.stdin.read()")
 
+# A closed stdout pipe (`vitrine x.py | head -1`): BrokenPipeError, not death by SIGPIPE.
+p = subprocess.Popen([VITRINE, "-c", "for i in range(10 ** 6):\n    print(i)"],
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+first = p.stdout.readline()
+p.stdout.close()
+err = p.stderr.read()
+p.wait(timeout=60)
+report("closed stdout pipe raises BrokenPipeError",
+       first == "0\n" and p.returncode == 1 and "BrokenPipeError: [Errno 32] Broken pipe" in err,
+       "status %r stderr %r" % (p.returncode, err[-300:]))
+
 print("%d passed, %d failed" % (total - failures, failures))
 sys.exit(1 if failures else 0)

@@ -1091,3 +1091,8 @@ class UserString:
                 return [cls(r) if isinstance(r, str) else r for r in result]
             return result
         return method
+
+# deque is a C type: make isinstance(d, collections.abc.MutableSequence) true, as in CPython.
+import _collections_abc as _abc_mod
+_abc_mod.MutableSequence.register(deque)
+del _abc_mod
