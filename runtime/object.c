@@ -206,9 +206,11 @@ static Obj *generic_getattr_impl(Obj *o, Obj *name, bool suppress) {
     Obj *descr = type_lookup(tp, name);
     descrgetfunc f = NULL;
     if (descr) {
-        INCREF(descr);
         Type *dt = TYPE(descr);
         f = dt->descr_get;
+        /* __slots__ members read a field and run no Python code: no need to hold descr */
+        if (dt == &Type_member_descriptor && !TRACE_ON(TRACE_ATTR)) return f(descr, o, (Obj *)tp);
+        INCREF(descr);
         if (f && dt->descr_set) {
             if (TRACE_ON(TRACE_ATTR)) trace_attr(tp, name, "data descriptor", descr);
             Obj *r = f(descr, o, (Obj *)tp);
@@ -291,8 +293,12 @@ int obj_generic_setattr(Obj *o, Obj *name, Obj *value) {
     Type *tp = TYPE(o);
     Obj *descr = type_lookup(tp, name);
     if (descr) {
-        descrsetfunc f = TYPE(descr)->descr_set;
+        Type *dt = TYPE(descr);
+        descrsetfunc f = dt->descr_set;
         if (f) {
+            /* member_set touches descr only before releasing the old value (which may run
+             * __del__ and drop the class attribute): it needs no reference of its own */
+            if (dt == &Type_member_descriptor) return f(descr, o, value);
             INCREF(descr);
             int r = f(descr, o, value);
             DECREF(descr);

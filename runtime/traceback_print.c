@@ -101,7 +101,8 @@ static CachedFile *cache_load(const char *path) {
 static bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\f' || c == '\r' || c == '\n' || c == '\v'; }
 
 char *linecache_getline(const char *filename, int lineno, int strip) {
-    if (!filename || lineno < 1) return NULL;
+    /* At shutdown CPython shows tracebacks without source lines (linecache is gone). */
+    if (!filename || lineno < 1 || vm_interp()->finalizing) return NULL;
     CachedFile *c = cache_load(filename);
     if (!c || (size_t)lineno > c->nlines) return NULL;
     const char *s = c->data + c->starts[lineno - 1];
@@ -236,8 +237,7 @@ static void print_carets(Ctx *c, const char *line, Position pos) {
     }
     int trunc = 0;
     while (line[trunc] && (line[trunc] == ' ' || line[trunc] == '\t' || line[trunc] == '\f')) trunc++;
-    int stripped_end = len;
-    while (stripped_end > trunc && is_ws(line[stripped_end - 1])) stripped_end--;
+    int stripped_end = len;   /* CPython strips only the indentation: trailing blanks count */
     int stripped_len = char_offset(line, stripped_end) - char_offset(line, trunc);
     int tr = char_offset(line, trunc);
     bool special = left != -1;
@@ -262,10 +262,11 @@ static void print_tb_entry(Ctx *c, TracebackObj *tb) {
     sb_printf(c->sb, "  File \"%s\", line %d, in %s\n", filename, tb->lineno, name);
     char *raw = linecache_getline(filename, tb->lineno, 0);
     if (!raw) return;
+    /* As CPython: only the indentation (spaces, tabs, form feeds) is removed; trailing blanks
+     * are shown (linecache already dropped the line end). */
     const char *s = raw;
-    while (*s && is_ws(*s)) s++;
+    while (*s == ' ' || *s == '\t' || *s == '\f') s++;
     size_t n = strlen(s);
-    while (n && is_ws(s[n - 1])) n--;
     if (n) {
         margin(c);
         sb_append_cstr(c->sb, "    ");

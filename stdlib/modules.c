@@ -21,5 +21,7 @@ const BuiltinModule builtin_modules[] = {
     {"_struct", modinit__struct},
     {"_io", modinit__io},
     {"_json", modinit__json},
+    {"_thread", modinit__thread},
+    {"select", modinit_select},
     {NULL, NULL},
 };

@@ -23,6 +23,7 @@ Obj *modinit__random(void);       /* stdlib/randommodule.c (random.py on top) */
 Obj *modinit__struct(void);       /* stdlib/structmodule.c (struct.py on top) */
 Obj *modinit__io(void);           /* stdlib/iomodule.c (io.py on top) */
 Obj *modinit__json(void);         /* stdlib/jsonmodule.c (json/ on top) */
+Obj *modinit_select(void);        /* stdlib/selectmodule.c */
 
 /* sys helpers (stdlib/sysmodule.c) */
 int sys_set_argv(int argc, char **argv);        /* sys.argv = argv[0..argc) */

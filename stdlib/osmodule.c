@@ -182,6 +182,73 @@ static Obj *environ_dict(void) {
     return d;
 }
 
+/* ---- raw file descriptors (pipe/read/write/close): the event loop's self-pipe needs them ---- */
+static int fd_arg(Obj *o, int *fd) {
+    int64_t v = obj_as_index_i64(o, Exc_OverflowError);
+    if (v == -1 && err_occurred()) return -1;
+    *fd = (int)v;
+    return 0;
+}
+
+static Obj *os_pipe(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    int fds[2];
+    if (pipe(fds) < 0) return err_from_errno(Exc_OSError);
+    fcntl(fds[0], F_SETFD, FD_CLOEXEC);   /* as CPython: pipes are not inherited */
+    fcntl(fds[1], F_SETFD, FD_CLOEXEC);
+    Obj *r = int_from_i64(fds[0]), *w = int_from_i64(fds[1]);
+    Obj *t = (r && w) ? tuple_pack(2, r, w) : NULL;
+    XDECREF(r);
+    XDECREF(w);
+    return t;
+}
+
+static Obj *os_read(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    if (args_check_count("read", nargs, kw, 2, 2) < 0) return NULL;
+    int fd;
+    if (fd_arg(args[0], &fd) < 0) return NULL;
+    int64_t n = obj_as_index_i64(args[1], Exc_OverflowError);
+    if (n == -1 && err_occurred()) return NULL;
+    if (n < 0) { errno = EINVAL; return err_from_errno(Exc_OSError); }
+    char *buf = malloc(n ? (size_t)n : 1);
+    if (!buf) return err_set_str(Exc_MemoryError, "");
+    ssize_t got;
+    do got = read(fd, buf, (size_t)n); while (got < 0 && errno == EINTR);
+    Obj *res = got < 0 ? err_from_errno(Exc_OSError) : bytes_from_data(buf, (size_t)got);
+    free(buf);
+    return res;
+}
+
+static Obj *os_write(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    if (args_check_count("write", nargs, kw, 2, 2) < 0) return NULL;
+    int fd;
+    if (fd_arg(args[0], &fd) < 0) return NULL;
+    if (!BYTES_CHECK(args[1]))
+        return err_format(Exc_TypeError, "a bytes-like object is required, not '%T'", args[1]);
+    ssize_t put;
+    do put = write(fd, BYTES_DATA(args[1]), BYTES_SIZE(args[1])); while (put < 0 && errno == EINTR);
+    if (put < 0) return err_from_errno(Exc_OSError);
+    return int_from_i64(put);
+}
+
+static Obj *os_close(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    int fd;
+    if (fd_arg(args[0], &fd) < 0) return NULL;
+    if (close(fd) < 0) return err_from_errno(Exc_OSError);
+    RETURN_NONE;
+}
+
+static Obj *os_set_blocking(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    if (args_check_count("set_blocking", nargs, kw, 2, 2) < 0) return NULL;
+    int fd;
+    if (fd_arg(args[0], &fd) < 0) return NULL;
+    int on = obj_is_true(args[1]);
+    if (on < 0) return NULL;
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, on ? (fl & ~O_NONBLOCK) : (fl | O_NONBLOCK)) < 0)
+        return err_from_errno(Exc_OSError);
+    RETURN_NONE;
+}
+
 static const MethodDef posix_methods[] = {
     {"getcwd", os_getcwd, METH_NOARGS, NULL},
     {"getpid", os_getpid, METH_NOARGS, NULL},
@@ -204,6 +271,11 @@ static const MethodDef posix_methods[] = {
     {"_exit", os_exit, METH_O, NULL},
     {"putenv", os_putenv, METH_VARARGS, NULL},
     {"unsetenv", os_unsetenv, METH_O, NULL},
+    {"pipe", os_pipe, METH_NOARGS, NULL},
+    {"read", os_read, METH_VARARGS, NULL},
+    {"write", os_write, METH_VARARGS, NULL},
+    {"close", os_close, METH_O, NULL},
+    {"set_blocking", os_set_blocking, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL},
 };
 

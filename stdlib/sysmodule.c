@@ -9,11 +9,11 @@
 #include "fileio.h"
 #include "int.h"
 #include "structseq.h"
+#include "gil.h"
 #include <float.h>
 
 #define VITRINE_VERSION "0.1.0"
 
-static double switch_interval = 0.005;
 
 Obj *sys_get_object(const char *name) {
     Interp *interp = vm_interp();
@@ -99,12 +99,12 @@ static Obj *sys_setswitchinterval(Obj *self, Obj *const *args, size_t nargs, Obj
     double v = float_as_double(args[0]);
     if (v == -1.0 && err_occurred()) return NULL;
     if (v <= 0) return err_set_str(Exc_ValueError, "switch interval must be strictly positive");
-    switch_interval = v;
+    gil_set_interval(v);
     RETURN_NONE;
 }
 
 static Obj *sys_getswitchinterval(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
-    return float_from_double(switch_interval);
+    return float_from_double(gil_get_interval());
 }
 
 static Obj *sys_getframe(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {

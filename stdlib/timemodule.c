@@ -5,6 +5,7 @@
 #include "vm.h"
 #include "modules.h"
 #include "structseq.h"
+#include "gil.h"
 
 static double clock_seconds(clockid_t id) {
     struct timespec ts;
@@ -37,12 +38,20 @@ static Obj *time_sleep(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     if (secs == -1.0 && err_occurred()) return NULL;
     if (secs < 0) return err_set_str(Exc_ValueError, "sleep length must be non-negative");
     double deadline = clock_seconds(CLOCK_MONOTONIC) + secs;
+    if (secs == 0) {
+        /* sleep(0) still lets other threads run, as in CPython */
+        VT_BEGIN_ALLOW_THREADS(GIL_DROP_SLEEP)
+        VT_END_ALLOW_THREADS
+    }
     for (;;) {
         double left = deadline - clock_seconds(CLOCK_MONOTONIC);
         if (left <= 0) break;
         if (left > 0.05) left = 0.05;
         struct timespec ts = {(time_t)left, (long)((left - (time_t)left) * 1e9)};
+        /* no object is touched while the GIL is released */
+        VT_BEGIN_ALLOW_THREADS(GIL_DROP_SLEEP)
         nanosleep(&ts, NULL);
+        VT_END_ALLOW_THREADS
         Interp *interp = vm_interp();
         if (interp->eval_breaker && vm_handle_breaker(vm_ts()) < 0) return NULL;
     }

@@ -146,6 +146,24 @@ static Type Type_TraceBlock = {
     .doc = "trace(*kinds): switch trace kinds on inside a with block.",
 };
 
+/* _vitrine.trace_emit(kind, text): emit one event line from Python code (asyncio's task
+ * steps), only if that kind is on. */
+static Obj *vt_trace_emit(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    if (args_check_count("trace_emit", nargs, kw, 2, 2) < 0) return NULL;
+    int kind = kind_from_name(args[0]);
+    if (kind < 0) return NULL;
+    if (!STR_CHECK(args[1])) return err_format(Exc_TypeError, "trace text must be str, not %T", args[1]);
+    if ((trace_mask >> kind) & 1u) trace_emitf(kind, "%s", STR_DATA(args[1]));
+    RETURN_NONE;
+}
+
+/* _vitrine.is_on(kind): cheap test so Python emitters skip formatting when the kind is off. */
+static Obj *vt_is_on(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    int kind = kind_from_name(args[0]);
+    if (kind < 0) return NULL;
+    RETURN_BOOL((trace_mask >> kind) & 1u);
+}
+
 static const MethodDef vitrine_methods[] = {
     {"set_trace", vt_set_trace, METH_VARARGS, "Switch a trace kind on or off; returns the old state."},
     {"enable", vt_enable, METH_VARARGS, "Switch trace kinds on."},
@@ -155,6 +173,8 @@ static const MethodDef vitrine_methods[] = {
     {"watch", vt_watch, METH_O, "Report this object's reference-count changes (--trace=refs)."},
     {"unwatch", vt_unwatch, METH_O, "Stop watching an object."},
     {"refcount", vt_refcount, METH_O, "The object's current reference count."},
+    {"is_on", vt_is_on, METH_O, "True if this trace kind is on."},
+    {"trace_emit", vt_trace_emit, METH_VARARGS, "Emit one trace line of a kind if it is on."},
     {NULL, NULL, 0, NULL},
 };
 

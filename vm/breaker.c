@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <string.h>
 #include "eval_internal.h"
+#include "gil.h"
 
 static Interp *sig_interp;
 
@@ -31,15 +32,19 @@ void vm_breaker_install(Interp *interp) {
     }
 }
 
-/* Contract: vm.h. Serves pending signals; 0, or -1 with KeyboardInterrupt set. */
+/* Contract: vm.h. Serves pending signals (main thread only, as in CPython), then a GIL drop
+ * request (drop, let the requester run, take it back); 0, or -1 with KeyboardInterrupt set. */
 int vm_handle_breaker(ThreadState *ts) {
     Interp *interp = ts->interp;
-    interp->eval_breaker = 0;
-    if (interp->pending_signals & 1) {
+    __atomic_store_n(&interp->eval_breaker, 0, __ATOMIC_SEQ_CST);
+    bool main_thread = vm_is_main_thread(ts);
+    if ((interp->pending_signals & 1) && main_thread) {
         interp->pending_signals &= ~1;
         err_set_object(Exc_KeyboardInterrupt, NULL);
         return -1;
     }
+    if (gil_drop_requested()) gil_serve_drop_request(ts);
+    /* a signal stays pending (breaker set) until the main thread gets here */
     if (interp->pending_signals) interp->eval_breaker = 1;
     return 0;
 }

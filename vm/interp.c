@@ -134,9 +134,31 @@ fail:
     return NULL;
 }
 
+/* Clear a module's globals as CPython's _PyModule_ClearDict does at shutdown: first names
+ * with a single leading underscore, then everything but __builtins__, setting each to None,
+ * so objects only the module kept alive are finalized (their __del__ and generators'
+ * `finally` blocks run). */
+static void clear_module_dict(Obj *d) {
+    for (int pass = 0; pass < 2; pass++) {
+        Obj *keys = dict_keys_list(d);
+        if (!keys) { err_clear(); return; }
+        for (size_t i = 0; i < LIST_SIZE(keys); i++) {
+            Obj *key = LIST_GET(keys, i);
+            if (!STR_CHECK(key)) continue;
+            const char *k = STR_DATA(key);
+            bool single_underscore = k[0] == '_' && k[1] != '_';
+            if (pass == 0 ? !single_underscore : strcmp(k, "__builtins__") == 0) continue;
+            if (dict_set(d, key, V_None) < 0) err_clear();
+        }
+        DECREF(keys);
+    }
+}
+
 int vm_finalize(Interp *interp, int status) {
-    (void)interp;
     if (vm_run_atexit() < 0) err_print();
+    interp->finalizing = true;
+    clear_module_dict(MODULE_DICT(interp->main_module));
+    if (err_occurred()) err_clear();
     file_flush_std();
     fflush(stdout);
     fflush(stderr);

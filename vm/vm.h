@@ -74,6 +74,7 @@ struct Interp {
     Obj *lib_paths;            /* list of directories with Python-source stdlib modules */
     void *gc_state;            /* vm/gc.c */
     void *gil;                 /* vm/gil.c */
+    bool finalizing;           /* shutting down: module globals are being cleared */
 };
 
 /* The current thread state. */

@@ -49,7 +49,7 @@ def main():
     key = "%s/%s" % (kind, os.path.basename(base))
     xfail = load_xfail(a.xfail)
     args = (read(base + ".args", "") or "").split()
-    cmd = [a.interp] + args + [os.path.basename(case)]
+    cmd = [os.path.abspath(a.interp)] + args + [os.path.basename(case)]
     try:
         r = subprocess.run(cmd, cwd=os.path.dirname(case), stdin=subprocess.DEVNULL,
                            capture_output=True, timeout=a.timeout)

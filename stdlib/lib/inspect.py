@@ -1,0 +1,1 @@
+"""inspect: predicates, generator/coroutine states, signatures and frame helpers."""

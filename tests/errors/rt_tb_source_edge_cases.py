@@ -1,0 +1,5 @@
+def f(x):
+    return x.attr   
+def g():
+    return f(None)                                                                                                                                  # long trailing comment
+g()

@@ -1,0 +1,2 @@
+for a, f() in pairs:
+    pass

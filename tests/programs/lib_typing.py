@@ -1,0 +1,49 @@
+# typing: alias reprs, Union/Optional, TypeVar/Generic, Protocol, NamedTuple, TypedDict, helpers
+from typing import *
+import typing
+T = TypeVar('T'); K = TypeVar('K', covariant=True)
+print(List[str], Dict[str, int], Optional[int], Union[int, str], Union[int, str, None], Set[int], FrozenSet[str])
+print(Tuple[int, ...], Tuple[()], Tuple[int, str], Callable[[str], int], Callable[..., int], Any, T, K)
+print(Iterable[int], Iterator[str], Generator[int, None, None], Sequence[T], Mapping[str, Any], Type[int], Literal['a', 1], ClassVar[int], Final[str])
+print(List, Dict, Optional[List[int]], Union[int], Union[int, Union[str, int]])
+print(get_origin(List[int]), get_args(Dict[str, int]), get_origin(Union[int, str]), get_args(Callable[[int], str]), get_origin(int), get_args(int|str))
+print(isinstance([], List), isinstance({}, typing.Mapping), isinstance(3, Union[int, str]))
+try: isinstance([], List[int])
+except TypeError as e: print(e)
+try: List()
+except TypeError as e: print(e)
+class Box(Generic[T]):
+    def __init__(self, v: T): self.v = v
+print(Box[int], Box.__parameters__, Box(3).v, Box[int](4).v)
+class P(NamedTuple):
+    x: int
+    y: int = 0
+    def s(self): return self.x + self.y
+print(P(1), P(1,2).s(), P._fields, P.__annotations__)
+class TD(TypedDict):
+    name: str
+    age: int
+print(TD(name='a', age=1), TD.__annotations__, type(TD(name='x', age=2)))
+@runtime_checkable
+class Closable(Protocol):
+    def close(self) -> None: ...
+class F:
+    def close(self): pass
+print(isinstance(F(), Closable), isinstance(3, Closable))
+class Greeter(Protocol):
+    def greet(self) -> str: ...
+try: isinstance(F(), Greeter)
+except TypeError as e: print(e)
+def f(a: 'int', b: List['str']) -> None: pass
+print(get_type_hints(f))
+print(cast(int, 'x'), TYPE_CHECKING)
+UserId = NewType('UserId', int)
+print(UserId(5), UserId)
+print(List[int] == List[int], Union[int, str] == Union[str, int], hash(List[int]) == hash(List[int]))
+print(Optional[int] | str, list[int] | None, Annotated[int, 'm'])
+@overload
+def g(x: int) -> int: ...
+def g(x): return x
+print(g(2))
+print(Dict[str, T][int], Box[int].__origin__, get_type_hints(P))
+print(isinstance(P(1), tuple), SupportsInt, isinstance(3, SupportsInt))
