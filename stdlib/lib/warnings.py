@@ -1,7 +1,16 @@
 """warnings: issue warnings to stderr as 'file:line: Category: message', with simple filters."""
 import sys
 
-filters = []
+# Entries are (action, message, category, module, lineno) as in CPython; message and module
+# are plain strings here (CPython compiles them as regular expressions): message must prefix
+# the warning text, module must equal the module name. Defaults are CPython 3.11's.
+filters = [
+    ("default", None, DeprecationWarning, "__main__", 0),
+    ("ignore", None, DeprecationWarning, None, 0),
+    ("ignore", None, PendingDeprecationWarning, None, 0),
+    ("ignore", None, ImportWarning, None, 0),
+    ("ignore", None, ResourceWarning, None, 0),
+]
 _seen = set()
 
 
@@ -14,19 +23,22 @@ def simplefilter(action, category=Warning, lineno=0, append=False):
 
 
 def filterwarnings(action, message="", category=Warning, module="", lineno=0, append=False):
-    simplefilter(action, category, lineno, append)
+    entry = (action, message or None, category, module or None, lineno)
+    if append:
+        filters.append(entry)
+    else:
+        filters.insert(0, entry)
 
 
 def resetwarnings():
     filters.clear()
 
 
-def _action_for(category):
-    for action, _msg, cat, _mod, _line in filters:
-        if issubclass(category, cat):
+def _action_for(text, category, module, lineno):
+    for action, msg, cat, mod, line in filters:
+        if ((msg is None or text.lower().startswith(msg.lower())) and issubclass(category, cat)
+                and (mod is None or mod == module) and (line == 0 or line == lineno)):
             return action
-    if issubclass(category, (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning)):
-        return "ignore"
     return "default"
 
 
@@ -54,13 +66,19 @@ def warn(message, category=None, stacklevel=1, source=None):
         category = UserWarning
     frame = sys._getframe(stacklevel)
     filename, lineno = frame.f_code.co_filename, frame.f_lineno
-    action = _action_for(category)
+    module = frame.f_globals.get("__name__", "<string>")
+    action = _action_for(str(message), category, module, lineno)
     if action == "ignore":
         return
     if action == "error":
         raise category(message) if not isinstance(message, Warning) else message
-    key = (str(message), category, filename, lineno)
-    if action in ("default", "module", "once") and key in _seen:
+    if action == "once":
+        key = (str(message), category)
+    elif action == "module":
+        key = (str(message), category, module)
+    else:
+        key = (str(message), category, filename, lineno)
+    if action != "always" and key in _seen:
         return
     _seen.add(key)
     showwarning(message, category, filename, lineno)
