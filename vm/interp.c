@@ -154,7 +154,22 @@ static void clear_module_dict(Obj *d) {
     }
 }
 
+/* Wait for non-daemon threads (threading._shutdown) if threading was imported, as CPython's
+ * wait_for_thread_shutdown does before the atexit handlers (threads helper). */
+static void wait_for_thread_shutdown(Interp *interp) {
+    Obj *threading = interp->modules ? dict_get_cstr(interp->modules, "threading") : NULL;
+    if (!threading) { err_clear(); return; }
+    INCREF(threading);
+    Obj *name = str_intern_cstr("_shutdown");
+    Obj *r = name ? obj_call_method(threading, name, NULL, 0) : NULL;
+    XDECREF(name);
+    if (r) DECREF(r);
+    else err_write_unraisable(NULL);
+    DECREF(threading);
+}
+
 int vm_finalize(Interp *interp, int status) {
+    wait_for_thread_shutdown(interp);
     if (vm_run_atexit() < 0) err_print();
     interp->finalizing = true;
     clear_module_dict(MODULE_DICT(interp->main_module));
