@@ -16,6 +16,7 @@ const BuiltinModule builtin_modules[] = {
     {"_vitrine", modinit__vitrine},
     {"dis", modinit_dis},
     {"atexit", modinit_atexit},
+    {"_weakref", modinit__weakref},
     {"itertools", modinit_itertools},
     {"_random", modinit__random},
     {"_struct", modinit__struct},
@@ -23,5 +24,6 @@ const BuiltinModule builtin_modules[] = {
     {"_json", modinit__json},
     {"_thread", modinit__thread},
     {"select", modinit_select},
+    {"_socket", modinit__socket},
     {NULL, NULL},
 };

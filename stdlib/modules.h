@@ -18,12 +18,14 @@ Obj *modinit__vitrine(void);      /* stdlib/vitrinemodule.c (vitrine.py on top) 
 Obj *modinit_dis(void);           /* compiler/disasm.c */
 Obj *modinit__thread(void);       /* stdlib/threadmodule.c (later) */
 Obj *modinit_atexit(void);        /* stdlib/atexitmodule.c */
+Obj *modinit__weakref(void);      /* runtime/weakref.c (weakref.py on top) */
 Obj *modinit_itertools(void);     /* stdlib/itertoolsmodule.c */
 Obj *modinit__random(void);       /* stdlib/randommodule.c (random.py on top) */
 Obj *modinit__struct(void);       /* stdlib/structmodule.c (struct.py on top) */
 Obj *modinit__io(void);           /* stdlib/iomodule.c (io.py on top) */
 Obj *modinit__json(void);         /* stdlib/jsonmodule.c (json/ on top) */
 Obj *modinit_select(void);        /* stdlib/selectmodule.c */
+Obj *modinit__socket(void);       /* stdlib/socketmodule.c (socket.py on top) */
 
 /* sys helpers (stdlib/sysmodule.c) */
 int sys_set_argv(int argc, char **argv);        /* sys.argv = argv[0..argc) */

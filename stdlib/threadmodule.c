@@ -346,10 +346,11 @@ static void *thread_main(void *arg) {
     Boot *boot = arg;
     ThreadState *ts = boot->ts;
     vm_threadstate_bind(ts);
-    gil_acquire(ts);
+    /* the trace line reads only the name's bytes (set before the thread ran): no GIL needed */
     if (TRACE_ON(TRACE_GIL))
         trace_emitf(TRACE_GIL, "thread start (ident %llu, native id %llu)",
                     (unsigned long long)ts->ident, (unsigned long long)ts->native_id);
+    gil_acquire(ts);
     Obj *res = obj_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (res) {
         DECREF(res);

@@ -290,8 +290,6 @@ class Barrier:
     """A barrier for a fixed number of threads; the last to arrive releases them all."""
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout

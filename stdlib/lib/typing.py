@@ -465,8 +465,10 @@ class _CallableType(_SpecialGenericAlias):
             raise TypeError("Callable must be used as "
                             "Callable[[arg, ...], result].")
         args, result = params
+        result = _type_check(result, "Callable[args, result]: result must be a type.")
         if isinstance(args, list):
-            params = (*args, result)
+            params = (*[_type_check(a, "Callable[[arg, ...], result]: each arg must be a "
+                                       "type.") for a in args], result)
         elif args is ...:
             params = (..., result)
         else:

@@ -47,3 +47,46 @@ def g(x): return x
 print(g(2))
 print(Dict[str, T][int], Box[int].__origin__, get_type_hints(P))
 print(isinstance(P(1), tuple), SupportsInt, isinstance(3, SupportsInt))
+
+import typing
+from dataclasses import dataclass, field, fields
+T = TypeVar('T', bound=int); S = TypeVar('S', int, str)
+print(T, S, T.__bound__, S.__constraints__, Callable[[int, str], bool], Dict[str, List[int]], Tuple[int], Optional[Callable[..., Any]])
+print(isinstance((x for x in []), Iterable), isinstance([], Sequence), issubclass(list, Iterable), isinstance({}, Dict))
+@runtime_checkable
+class HasName(Protocol):
+    name: str
+class N:
+    name = 'x'
+print(isinstance(N(), HasName), isinstance(3, HasName))
+K = TypeVar('K'); V = TypeVar('V')
+class Pair(Generic[K, V]):
+    pass
+print(Pair[int, str], Pair.__parameters__, Pair[int, str]().__orig_class__ if False else '')
+class IntPair(Pair[int, int]): pass
+print(IntPair.__mro__, IntPair.__orig_bases__)
+class MyList(List[int]): pass
+print(MyList.__mro__, MyList([1,2]))
+@dataclass
+class D:
+    a: int
+    b: 'List[int]' = field(default_factory=list)
+print(get_type_hints(D), fields(D)[0].name)
+print(Union[int, str].__args__, Optional[int].__args__, List[int].__args__, List[int].__origin__)
+print(Literal[1, 2] == Literal[2, 1], Union[int, str] == Union[str, int], List[int] == list[int], Any == Any)
+print(repr(Type[Any]), Set, Generic, Protocol, Callable, Callable[[], None], NoReturn, Never, Self, ClassVar, Final, Literal, Union, Optional, Tuple, Text, AnyStr)
+def f(x: int = 3) -> Optional[str]: ...
+print(get_type_hints(f), get_origin(Optional[str]), get_args(Optional[str]), get_origin(Literal['a']), get_args(Literal['a']), get_origin(Annotated[int, 1]), get_args(Annotated[int, 1]))
+try: Union[()]
+except TypeError as e: print(e)
+try: Generic()
+except TypeError as e: print(e)
+try:
+    class Bad(Generic[int]): pass
+except TypeError as e: print(e)
+try: Pair[int]
+except TypeError as e: print(e)
+class Stack(Generic[T]):
+    def __init__(self): self.items: list[T] = []
+s = Stack[int](); print(type(s).__name__, s.__orig_class__)
+print(typing.Sequence[int].__origin__, Deque[int], DefaultDict[str, int], Counter[str], OrderedDict[str, int], ChainMap[str, int], Awaitable[int], Coroutine[Any, Any, int], AsyncIterator[int])

@@ -17,3 +17,7 @@ from . import exceptions, coroutines, events, futures, tasks, locks, queues, run
 from . import timeouts, taskgroups, base_events
 
 DefaultEventLoopPolicy = events.DefaultEventLoopPolicy
+from .protocols import *
+from .streams import *
+from .network import Server
+from . import protocols, streams, transports

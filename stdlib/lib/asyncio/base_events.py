@@ -13,6 +13,8 @@ from . import exceptions
 from . import futures
 from . import tasks
 from . import _vtrace
+from ._vtrace import is_on as _trace_on, KIND as _TASK
+from .network import NetworkMixin
 
 __all__ = ('BaseEventLoop', 'SelectorEventLoop')
 
@@ -36,7 +38,22 @@ def _format_tb(exc):
     return ''.join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
-class BaseEventLoop(events.AbstractEventLoop):
+def _default_thread_pool():
+    """concurrent.futures' ThreadPoolExecutor, or our small pool while that module is missing."""
+    try:
+        import concurrent.futures
+        return concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
+    except ImportError:
+        pass
+    try:
+        from ._threadpool import ThreadPool
+    except ImportError:
+        raise NotImplementedError('run_in_executor() needs threads (the threading module), '
+                                  'which this Vitrine build does not provide') from None
+    return ThreadPool(thread_name_prefix='asyncio')
+
+
+class BaseEventLoop(NetworkMixin, events.AbstractEventLoop):
     def __init__(self):
         self._closed = False
         self._stopping = False
@@ -185,7 +202,8 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     def call_soon(self, callback, *args, context=None):
         self._check_closed()
-        self._check_callback(callback, 'call_soon')
+        if self._debug:   # as CPython: callbacks are only checked in debug mode
+            self._check_callback(callback, 'call_soon')
         return self._call_soon(callback, args, context)
 
     def _call_soon(self, callback, args, context):
@@ -203,7 +221,8 @@ class BaseEventLoop(events.AbstractEventLoop):
         if when is None:
             raise TypeError("when cannot be None")
         self._check_closed()
-        self._check_callback(callback, 'call_at')
+        if self._debug:
+            self._check_callback(callback, 'call_at')
         timer = events.TimerHandle(when, callback, args, self, context)
         heapq.heappush(self._scheduled, timer)
         timer._scheduled = True
@@ -211,7 +230,8 @@ class BaseEventLoop(events.AbstractEventLoop):
 
     def call_soon_threadsafe(self, callback, *args, context=None):
         self._check_closed()
-        self._check_callback(callback, 'call_soon_threadsafe')
+        if self._debug:
+            self._check_callback(callback, 'call_soon_threadsafe')
         handle = self._call_soon(callback, args, context)
         self._write_to_self()
         return handle
@@ -227,19 +247,21 @@ class BaseEventLoop(events.AbstractEventLoop):
         if executor is None:
             executor = self._default_executor
             if executor is None:
-                try:
-                    import concurrent.futures
-                except ImportError:
-                    raise NotImplementedError(
-                        'run_in_executor() needs threads (concurrent.futures), '
-                        'which Vitrine does not provide yet') from None
                 if self._executor_shutdown_called:
                     raise RuntimeError('Executor shutdown has been called')
-                executor = concurrent.futures.ThreadPoolExecutor(thread_name_prefix='asyncio')
+                executor = _default_thread_pool()
                 self._default_executor = executor
-        return futures.wrap_future(executor.submit(func, *args), loop=self)
+        fut = futures.wrap_future(executor.submit(func, *args), loop=self)
+        fut._vt_what = 'executor: ' + getattr(func, '__qualname__', type(func).__name__) + '()'
+        return fut
 
     def set_default_executor(self, executor):
+        try:
+            from concurrent.futures import ThreadPoolExecutor
+        except ImportError:
+            ThreadPoolExecutor = None   # no thread pool yet: accept any executor-like object
+        if ThreadPoolExecutor is not None and not isinstance(executor, ThreadPoolExecutor):
+            raise TypeError('executor must be ThreadPoolExecutor instance')
         self._default_executor = executor
 
     # ---- I/O readiness ----
@@ -409,7 +431,7 @@ class BaseEventLoop(events.AbstractEventLoop):
         elif sched:
             timeout = min(max(0, sched[0]._when - self.time()), 86400)
 
-        if timeout != 0 and _vtrace.on():
+        if timeout != 0 and _trace_on(_TASK):
             _vtrace.emit('loop idle: wait forever' if timeout is None
                          else f'loop idle: wait up to {timeout:.6f}s')
         ms = None if timeout is None else timeout * 1000.0
@@ -420,11 +442,11 @@ class BaseEventLoop(events.AbstractEventLoop):
                 continue
             reader, writer = entry
             if reader is not None and mask & (select.POLLIN | select.POLLHUP | select.POLLERR):
-                if fd != self._ssock and _vtrace.on():
+                if fd != self._ssock and _trace_on(_TASK):
                     _vtrace.emit(f'loop: fd {fd} readable')
                 self._ready.append(reader)
             if writer is not None and mask & (select.POLLOUT | select.POLLHUP | select.POLLERR):
-                if _vtrace.on():
+                if _trace_on(_TASK):
                     _vtrace.emit(f'loop: fd {fd} writable')
                 self._ready.append(writer)
 
@@ -447,8 +469,9 @@ class BaseEventLoop(events.AbstractEventLoop):
         handle = None
 
 
-class SelectorEventLoop(BaseEventLoop):
-    """The default loop (a poll-based selector loop)."""
+class _UnixSelectorEventLoop(BaseEventLoop):
+    """The default loop (a poll-based selector loop); named as CPython's on Unix."""
 
 
+SelectorEventLoop = _UnixSelectorEventLoop
 EventLoop = SelectorEventLoop

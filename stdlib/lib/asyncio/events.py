@@ -257,8 +257,13 @@ def new_event_loop():
     return get_event_loop_policy().new_event_loop()
 
 
-class DefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
+class _UnixDefaultEventLoopPolicy(BaseDefaultEventLoopPolicy):
+    """The default policy (named as CPython's on Unix)."""
+
     @staticmethod
     def _loop_factory():
         from .base_events import SelectorEventLoop
         return SelectorEventLoop()
+
+
+DefaultEventLoopPolicy = _UnixDefaultEventLoopPolicy

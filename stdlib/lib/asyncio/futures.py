@@ -23,6 +23,7 @@ class Future:
     _state = _PENDING
     _result = None
     _exception = None
+    _exception_tb = None
     _loop = None
     _cancel_message = None
     _cancelled_exc = None
@@ -121,10 +122,11 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise exceptions.InvalidStateError('Result is not ready.')
+            raise exceptions.InvalidStateError('Result is not set.')
         self._log_traceback = False
         if self._exception is not None:
-            raise self._exception
+            # Re-raise with the original traceback, so repeated result() calls don't grow it.
+            raise self._exception.with_traceback(self._exception_tb)
         return self._result
 
     def exception(self):
@@ -150,20 +152,21 @@ class Future:
 
     def set_result(self, result):
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
+            raise exceptions.InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise exceptions.InvalidStateError(f'{self._state}: {self!r}')
+            raise exceptions.InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:
             raise TypeError("StopIteration interacts badly with generators "
                             "and cannot be raised into a Future")
         self._exception = exception
+        self._exception_tb = exception.__traceback__
         self._state = _FINISHED
         self._schedule_callbacks()
         self._log_traceback = True
@@ -179,12 +182,7 @@ class Future:
     __iter__ = __await__
 
 
-def _short_repr(obj, limit=60):
-    s = repr(obj)
-    if len(s) > limit:   # reprlib-like shortening for long results
-        half = (limit - 3) // 2
-        s = s[:half] + '...' + s[len(s) - (limit - 3 - half):]
-    return s
+_short_repr = format_helpers.short_repr
 
 
 def _set_result_unless_cancelled(fut, result):

@@ -10,6 +10,7 @@ from . import events
 from . import exceptions
 from . import futures
 from . import _vtrace
+from ._vtrace import is_on as _trace_on, KIND as _TASK
 
 __all__ = ('Task', 'create_task', 'FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED',
            'wait', 'wait_for', 'as_completed', 'sleep', 'gather', 'shield', 'ensure_future',
@@ -83,7 +84,7 @@ class Task(futures.Future):
         self._coro = coro
         self._loop.call_soon(self._Task__step)
         _pending_tasks.add(self)
-        if _vtrace.on():
+        if _trace_on(_TASK):
             _vtrace.emit(f'create {self._name} coro={_coro_name(coro)}')
 
     def __repr__(self):
@@ -121,7 +122,9 @@ class Task(futures.Future):
         return self._name
 
     def set_name(self, value):
-        self._name = str(value)
+        old, self._name = self._name, str(value)
+        if _trace_on(_TASK) and old != self._name:
+            _vtrace.emit(f'rename {old} -> {self._name}')
 
     def set_result(self, result):
         raise RuntimeError('Task does not support set_result operation')
@@ -139,7 +142,7 @@ class Task(futures.Future):
         if self.done():
             return False
         self._num_cancels_requested += 1
-        if _vtrace.on():
+        if _trace_on(_TASK):
             _vtrace.emit(f'cancel {self._name} requested' + (f' msg={msg!r}' if msg is not None else ''))
         if self._fut_waiter is not None:
             if self._fut_waiter.cancel(msg=msg):
@@ -159,7 +162,7 @@ class Task(futures.Future):
 
     def _finish(self, how, detail=''):
         _pending_tasks.discard(self)
-        if _vtrace.on():
+        if _trace_on(_TASK):
             _vtrace.emit(f'{how} {self._name}{detail}')
 
     def __step(self, exc=None):
@@ -172,7 +175,7 @@ class Task(futures.Future):
         coro = self._coro
         self._fut_waiter = None
         loop = self._loop
-        tracing = _vtrace.on()
+        tracing = _trace_on(_TASK)
         if tracing:
             _vtrace.emit(f'step {self._name}: resume' +
                          (f' with {type(exc).__name__}' if exc is not None else ''))
@@ -191,14 +194,17 @@ class Task(futures.Future):
                 futures.Future.set_result(self, e.value)
                 self._finish('done', f' result={futures._short_repr(e.value)}' if tracing else '')
         except exceptions.CancelledError as e:
+            _drop_step_frame(e)
             self._cancelled_exc = e
             futures.Future.cancel(self)
             self._finish('cancelled')
         except (KeyboardInterrupt, SystemExit) as e:
+            _drop_step_frame(e)
             futures.Future.set_exception(self, e)
             self._finish('failed')
             raise
         except BaseException as e:
+            _drop_step_frame(e)
             futures.Future.set_exception(self, e)
             self._finish('failed', f' with {e!r}' if tracing else '')
         else:
@@ -247,13 +253,34 @@ class Task(futures.Future):
             self._loop.call_soon(self._Task__step, new_exc)
 
     def __wakeup(self, future):
+        # Step outside the except block: Vitrine's generator resume (runtime/generator.c)
+        # would otherwise mistake the coroutine's own handled exception for ours and drop it,
+        # breaking a bare `raise` after an `await` inside the coroutine's except block.
+        exc = None
         try:
             future.result()
-        except BaseException as exc:
-            self.__step(exc)
-        else:
+        except BaseException as e:
+            exc = e
+        if exc is None:
             self.__step()
+        else:
+            self.__step(exc)
         self = None
+
+
+def _drop_step_frame(exc):
+    """Hide Task.__step's own frame from the task's traceback (CPython's step is C code)."""
+    tb = exc.__traceback__
+    if tb is not None and tb.tb_frame.f_code is _STEP_CODE:
+        exc.__traceback__ = tb.tb_next
+
+
+_STEP_CODE = Task._Task__step.__code__
+# Future reprs show a task's wakeup callback as CPython's C one: "cb=[Task.task_wakeup()]".
+Task._Task__wakeup.__qualname__ = 'Task.task_wakeup'
+Task._Task__wakeup._vt_builtin = True
+Task._Task__step.__qualname__ = 'Task.task_step'
+Task._Task__step._vt_builtin = True
 
 
 def _coro_name(coro):
@@ -274,7 +301,7 @@ futures._get_loop = _get_loop
 def create_task(coro, *, name=None, context=None):
     """Schedule the coroutine on the running loop as a Task."""
     loop = events.get_running_loop()
-    task = loop.create_task(coro)
+    task = loop.create_task(coro)   # 3.11: the name is set afterwards (Task-N still counts)
     _set_task_name(task, name)
     return task
 
