@@ -342,8 +342,9 @@ typedef struct Boot {
 static size_t stack_size_setting;          /* 0: the default */
 static _Thread_local LockObj *sentinel;    /* released when this thread ends (join) */
 
-static void *thread_main(void *arg) {
-    Boot *boot = arg;
+/* Run one Python thread's job on the calling OS thread, from binding its state to its final
+ * GIL release. */
+static void run_job(Boot *boot) {
     ThreadState *ts = boot->ts;
     vm_threadstate_bind(ts);
     /* the trace line reads only the name's bytes (set before the thread ran): no GIL needed */
@@ -378,7 +379,85 @@ static void *thread_main(void *arg) {
     vm_current_ts = NULL;
     free(ts->gil_stats);
     free(ts);
+}
+
+/* ---- the pool of OS threads ----
+ * A finished Python thread's OS thread parks here and runs the next start_new_thread. This
+ * saves pthread_create, and keeps the thread-local caches (tuple and float free lists, frame
+ * free lists) alive and reachable instead of leaking them when the OS thread dies. */
+#define POOL_MAX_IDLE 64
+
+typedef struct Worker {
+    pthread_cond_t cv;
+    Boot *job;                 /* the next job (set under pool_mu), NULL while idle */
+    size_t stack;              /* this OS thread's stack size */
+    pthread_t tid;
+    struct Worker *next;       /* in the idle list */
+} Worker;
+
+static pthread_mutex_t pool_mu = PTHREAD_MUTEX_INITIALIZER;
+static Worker *idle_workers;
+static int idle_count;
+
+static void *worker_main(void *arg) {
+    Worker *w = arg;
+    pthread_mutex_lock(&pool_mu);
+    for (;;) {
+        while (!w->job) pthread_cond_wait(&w->cv, &pool_mu);
+        Boot *job = w->job;
+        pthread_mutex_unlock(&pool_mu);
+        run_job(job);
+        pthread_mutex_lock(&pool_mu);
+        w->job = NULL;
+        if (idle_count >= POOL_MAX_IDLE) break;
+        w->next = idle_workers;
+        idle_workers = w;
+        idle_count++;
+    }
+    pthread_mutex_unlock(&pool_mu);
+    pthread_cond_destroy(&w->cv);
+    free(w);
     return NULL;
+}
+
+/* Hand boot to an idle OS thread with the wanted stack size, or start a new one. Returns
+ * 0 and the thread's pthread id, or -1. No Python object is touched. */
+static int launch(Boot *boot, size_t stack, pthread_t *tid) {
+    pthread_mutex_lock(&pool_mu);
+    for (Worker **p = &idle_workers; *p; p = &(*p)->next) {
+        Worker *w = *p;
+        if (w->stack != stack) continue;
+        *p = w->next;
+        idle_count--;
+        w->job = boot;
+        *tid = w->tid;
+        pthread_cond_signal(&w->cv);
+        pthread_mutex_unlock(&pool_mu);
+        return 0;
+    }
+    pthread_mutex_unlock(&pool_mu);
+    Worker *w = calloc(1, sizeof *w);
+    if (!w) return -1;
+    pthread_cond_init(&w->cv, NULL);
+    w->stack = stack;
+    w->job = boot;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, stack);
+    /* the new thread reads w->tid only after it finishes its first job: set it under the
+     * lock before anyone can pick w from the idle list */
+    pthread_mutex_lock(&pool_mu);
+    int rc = pthread_create(&w->tid, &attr, worker_main, w);
+    if (rc == 0) *tid = w->tid;
+    pthread_mutex_unlock(&pool_mu);
+    pthread_attr_destroy(&attr);
+    if (rc != 0) {
+        pthread_cond_destroy(&w->cv);
+        free(w);
+        return -1;
+    }
+    return 0;
 }
 
 static Obj *start_thread(Obj *func, Obj *args, Obj *kwargs, Obj *name) {
@@ -395,14 +474,8 @@ static Obj *start_thread(Obj *func, Obj *args, Obj *kwargs, Obj *name) {
     boot->args = NEWREF(args);
     boot->kwargs = kwargs ? NEWREF(kwargs) : NULL;
     ts->name = name ? NEWREF(name) : NULL;
-    pthread_attr_t attr;
-    pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-    pthread_attr_setstacksize(&attr, stack_size_setting ? stack_size_setting : DEFAULT_STACK);
     pthread_t tid;
-    int rc = pthread_create(&tid, &attr, thread_main, boot);
-    pthread_attr_destroy(&attr);
-    if (rc != 0) {
+    if (launch(boot, stack_size_setting ? stack_size_setting : DEFAULT_STACK, &tid) < 0) {
         DECREF(boot->func);
         DECREF(boot->args);
         XDECREF(boot->kwargs);

@@ -174,6 +174,8 @@ int vm_finalize(Interp *interp, int status) {
     interp->finalizing = true;
     clear_module_dict(MODULE_DICT(interp->main_module));
     if (err_occurred()) err_clear();
+    /* As CPython, one last full collection frees the cycles the cleared globals held. */
+    if (gc_collect(2) < 0) err_clear();
     file_flush_std();
     fflush(stdout);
     fflush(stderr);

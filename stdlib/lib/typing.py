@@ -1250,6 +1250,121 @@ def is_typeddict(tp):
     return isinstance(tp, _TypedDictMeta)
 
 
+class IO(Generic[AnyStr]):
+    """Generic base class for TextIO and BinaryIO (a stand-in for file objects)."""
+    __slots__ = ()
+
+    @property
+    def mode(self):
+        pass
+
+    @property
+    def name(self):
+        pass
+
+    @abstractmethod
+    def close(self):
+        pass
+
+    @property
+    def closed(self):
+        pass
+
+    @abstractmethod
+    def fileno(self):
+        pass
+
+    @abstractmethod
+    def flush(self):
+        pass
+
+    @abstractmethod
+    def isatty(self):
+        pass
+
+    @abstractmethod
+    def read(self, n=-1):
+        pass
+
+    @abstractmethod
+    def readable(self):
+        pass
+
+    @abstractmethod
+    def readline(self, limit=-1):
+        pass
+
+    @abstractmethod
+    def readlines(self, hint=-1):
+        pass
+
+    @abstractmethod
+    def seek(self, offset, whence=0):
+        pass
+
+    @abstractmethod
+    def seekable(self):
+        pass
+
+    @abstractmethod
+    def tell(self):
+        pass
+
+    @abstractmethod
+    def truncate(self, size=None):
+        pass
+
+    @abstractmethod
+    def writable(self):
+        pass
+
+    @abstractmethod
+    def write(self, s):
+        pass
+
+    @abstractmethod
+    def writelines(self, lines):
+        pass
+
+    @abstractmethod
+    def __enter__(self):
+        pass
+
+    @abstractmethod
+    def __exit__(self, type, value, traceback):
+        pass
+
+
+class BinaryIO(IO[bytes]):
+    """Typed version of the return of open() in binary mode."""
+    __slots__ = ()
+
+
+class TextIO(IO[str]):
+    """Typed version of the return of open() in text mode."""
+    __slots__ = ()
+
+    @property
+    def buffer(self):
+        pass
+
+    @property
+    def encoding(self):
+        pass
+
+    @property
+    def errors(self):
+        pass
+
+    @property
+    def line_buffering(self):
+        pass
+
+    @property
+    def newlines(self):
+        pass
+
+
 try:
     import re as _re
     Pattern = _SpecialGenericAlias(type(_re.compile('')), 1, name='Pattern')

@@ -90,3 +90,10 @@ class Stack(Generic[T]):
     def __init__(self): self.items: list[T] = []
 s = Stack[int](); print(type(s).__name__, s.__orig_class__)
 print(typing.Sequence[int].__origin__, Deque[int], DefaultDict[str, int], Counter[str], OrderedDict[str, int], ChainMap[str, int], Awaitable[int], Coroutine[Any, Any, int], AsyncIterator[int])
+
+from typing import IO, TextIO, BinaryIO, List
+import sys
+def w(f: TextIO, data: List[str]) -> None:
+    f.write(','.join(data) + '\n')
+w(sys.stdout, ['a', 'b'])
+print(IO[str], TextIO, BinaryIO.__mro__, IO.__parameters__)

@@ -1,6 +1,7 @@
 """SelectorEventLoop: ready queue + timer heap, sleeping in select.poll between events."""
 
 import collections
+import functools
 import heapq
 import os
 import select
@@ -252,7 +253,12 @@ class BaseEventLoop(NetworkMixin, events.AbstractEventLoop):
                 executor = _default_thread_pool()
                 self._default_executor = executor
         fut = futures.wrap_future(executor.submit(func, *args), loop=self)
-        fut._vt_what = 'executor: ' + getattr(func, '__qualname__', type(func).__name__) + '()'
+        if _trace_on(_TASK):
+            from . import format_helpers
+            f, a, kw = func, args, None
+            if isinstance(f, functools.partial):   # to_thread: show the wrapped call
+                f, a, kw = f.func, f.args + tuple(args), f.keywords
+            fut._vt_what = 'executor: ' + format_helpers.format_callback(f, a, kw)
         return fut
 
     def set_default_executor(self, executor):
