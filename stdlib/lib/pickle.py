@@ -5,7 +5,6 @@ choices, memo numbering, batching of list/dict/set items and protocol-4 framing,
 can be exchanged with CPython in both directions.
 """
 import sys
-import io
 import _codecs
 import copyreg
 from struct import pack, unpack
@@ -897,6 +896,31 @@ def _is_builtin_unpicklable(cls):
         'BufferedWriter', 'FileIO')
 
 
+class _BytesReader:
+    """Minimal in-memory reader (read/readline) so pickle does not depend on io."""
+    __slots__ = ('data', 'pos')
+
+    def __init__(self, data):
+        self.data = bytes(data)
+        self.pos = 0
+
+    def read(self, n=-1):
+        start = self.pos
+        if n is None or n < 0:
+            end = len(self.data)
+        else:
+            end = min(start + n, len(self.data))
+        self.pos = end
+        return self.data[start:end]
+
+    def readline(self):
+        start = self.pos
+        i = self.data.find(b'\n', start)
+        end = len(self.data) if i < 0 else i + 1
+        self.pos = end
+        return self.data[start:end]
+
+
 class _Unframer:
     def __init__(self, file_read, file_readline):
         self.file_read = file_read
@@ -931,7 +955,7 @@ class _Unframer:
         data = self.file_read(frame_size)
         if len(data) < frame_size:
             raise UnpicklingError("pickle data was truncated")
-        self.current_frame = io.BytesIO(data)
+        self.current_frame = _BytesReader(data)
 
 
 class Unpickler:
@@ -1482,7 +1506,7 @@ def loads(data, /, *, fix_imports=True, encoding="ASCII", errors="strict", buffe
     """Read and return an object from the given pickle data."""
     if isinstance(data, str):
         raise TypeError("Can't load pickle from unicode string")
-    file = io.BytesIO(data)
+    file = _BytesReader(data)
     return Unpickler(file, fix_imports=fix_imports, buffers=buffers, encoding=encoding,
                      errors=errors).load()
 
