@@ -198,7 +198,7 @@ static Obj *addr_to_obj(const SockAddr *addr, socklen_t len) {
 
 /* ---- the socket object ---- */
 static Obj *sock_alloc(Type *type, int fd, int family, int stype, int proto) {
-    SockObj *s = (SockObj *)obj_alloc(type, type->basicsize);   /* subclasses add slots */
+    SockObj *s = (SockObj *)type_generic_alloc(type, 0);   /* subclass size; holds a heap type */
     if (!s) return NULL;
     s->fd = fd;
     s->family = family;

@@ -88,8 +88,9 @@ static int rawlock_release(RawLock *l) {
         return -1;
     }
     l->locked = 0;
-    pthread_cond_signal(&l->cv);
     pthread_mutex_unlock(&l->mu);
+    /* signal after unlocking, so the woken waiter does not block again on mu */
+    pthread_cond_signal(&l->cv);
     return 0;
 }
 
@@ -347,11 +348,10 @@ static _Thread_local LockObj *sentinel;    /* released when this thread ends (jo
 static void run_job(Boot *boot) {
     ThreadState *ts = boot->ts;
     vm_threadstate_bind(ts);
-    /* the trace line reads only the name's bytes (set before the thread ran): no GIL needed */
+    gil_acquire(ts);
     if (TRACE_ON(TRACE_GIL))
         trace_emitf(TRACE_GIL, "thread start (ident %llu, native id %llu)",
                     (unsigned long long)ts->ident, (unsigned long long)ts->native_id);
-    gil_acquire(ts);
     Obj *res = obj_call_tuple_dict(boot->func, boot->args, boot->kwargs);
     if (res) {
         DECREF(res);

@@ -128,9 +128,13 @@ void gil_acquire(ThreadState *ts) {
     /* a request is served by whoever takes the GIL */
     __atomic_store_n(&drop_request, 0, __ATOMIC_SEQ_CST);
     if (gil.interp->pending_signals) __atomic_store_n(&gil.interp->eval_breaker, 1, __ATOMIC_SEQ_CST);
+    double t1 = now_seconds();
+    /* GIL trace lines are written under gil.mutex so that threads never interleave them */
+    if (TRACE_ON(TRACE_GIL) && (waited || switched))
+        trace_emitf(TRACE_GIL, "taken (waited %.3fms, %s, switch #%llu)", (t1 - t0) * 1e3,
+                    forced ? "forced" : "voluntary", (unsigned long long)swn);
     pthread_mutex_unlock(&gil.mutex);
 
-    double t1 = now_seconds();
     GilThreadStats *st = stats_of(ts);
     if (st) {
         double w = t1 - t0;
@@ -139,9 +143,6 @@ void gil_acquire(ThreadState *ts) {
         st->wait_total += w;
         if (w > st->longest_wait) st->longest_wait = w;
     }
-    if (TRACE_ON(TRACE_GIL) && (waited || switched))
-        trace_emitf(TRACE_GIL, "taken (waited %.3fms, %s, switch #%llu)", (t1 - t0) * 1e3,
-                    forced ? "forced" : "voluntary", (unsigned long long)swn);
     errno = saved_errno;
 }
 
@@ -168,17 +169,18 @@ void gil_release(ThreadState *ts, GilDropReason why) {
         st->hold_total += held;
         if (held > st->longest_hold) st->longest_hold = held;
     }
+    pthread_mutex_lock(&gil.mutex);
     if (TRACE_ON(TRACE_GIL))
         trace_emitf(TRACE_GIL, "dropped (reason: %s, held %.3fms)", reason_name(why), held * 1e3);
     /* an ending thread's name lives until its last trace line; we still hold the GIL here */
     if (why == GIL_DROP_EXIT) CLEAR(ts->name);
-    pthread_mutex_lock(&gil.mutex);
     gil.locked = 0;
     gil.holder = NULL;
     gil.last_holder = ts;
     gil.last_drop_forced = why == GIL_DROP_REQUEST;
-    pthread_cond_signal(&gil.cond);
     pthread_mutex_unlock(&gil.mutex);
+    /* signal after unlocking: the woken waiter must not block again on the mutex */
+    pthread_cond_signal(&gil.cond);
     if (why == GIL_DROP_REQUEST) {
         /* Forced switching: do not race the requester for the GIL we just dropped. */
         pthread_mutex_lock(&gil.switch_mutex);

@@ -65,10 +65,22 @@ void trace_emitf(int kind, const char *fmt, ...) {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     double t = (double)(now.tv_sec - trace_t0.tv_sec) + (now.tv_nsec - trace_t0.tv_nsec) / 1e9;
-    fprintf(out, "[%10.6f] %-10s %-5s ", t, current_thread_name(), trace_kind_name(kind));
-    va_list ap;
-    va_start(ap, fmt);
-    vfprintf(out, fmt, ap);
-    va_end(ap);
-    fputc('\n', out);
+    /* Build the whole line first and write it with one call, so that lines emitted by
+     * threads waiting for the GIL (which do not hold it) never interleave mid-line. */
+    char line[1024];
+    int n = snprintf(line, sizeof line, "[%10.6f] %-10s %-5s ", t, current_thread_name(),
+                     trace_kind_name(kind));
+    if (n < 0) return;
+    if ((size_t)n < sizeof line - 1) {
+        va_list ap;
+        va_start(ap, fmt);
+        int m = vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
+        va_end(ap);
+        if (m > 0) n += m;
+    }
+    if ((size_t)n > sizeof line - 2) n = (int)sizeof line - 2;
+    line[n++] = '\n';
+    flockfile(out);
+    fwrite(line, 1, (size_t)n, out);
+    funlockfile(out);
 }

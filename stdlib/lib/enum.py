@@ -854,7 +854,7 @@ class verify:
                     kind = 'flag'
                 else:
                     missing = [i for i in range(low + 1, high) if i not in values]
-                    kind = 'value'
+                    kind = 'enum'
                 if missing:
                     raise ValueError(('invalid %s %r: missing values %s' % (
                         kind, cls_name, ', '.join((str(m) for m in missing)))[:256]))

@@ -426,28 +426,65 @@ def getsourcelines(object):
         if isframe(object):
             object = object.f_code
         start = object.co_firstlineno - 1
+    return lines[start:_block_end(lines, start)], start + 1
+
+
+def _paren_delta(line):
+    """Net bracket depth change of one source line (strings and comments ignored)."""
+    depth = 0
+    quote = None
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if quote:
+            if c == '\\':
+                i += 1
+            elif line.startswith(quote, i):
+                i += len(quote) - 1
+                quote = None
+        elif c == '#':
+            break
+        elif c in '\'"':
+            quote = line[i:i + 3] if line[i:i + 3] in ('"""', "\'\'\'") else c
+            i += len(quote) - 1
+        elif c in '([{':
+            depth += 1
+        elif c in ')]}':
+            depth -= 1
+        i += 1
+    return depth
+
+
+def _block_end(lines, start):
+    """Index just past the def/class block whose first (or decorator) line is start."""
     first = lines[start]
     indent = len(first) - len(first.lstrip())
-    end = start + 1
-    in_header = True
-    while end < len(lines):
-        line = lines[end]
+    i = start
+    while i < len(lines) and lines[i].lstrip().startswith('@'):
+        depth = _paren_delta(lines[i])
+        i += 1
+        while depth > 0 and i < len(lines):
+            depth += _paren_delta(lines[i])
+            i += 1
+    depth = 0
+    while i < len(lines):
+        depth += _paren_delta(lines[i])
+        i += 1
+        if depth <= 0:
+            break
+    header = lines[i - 1].split('#', 1)[0].rstrip()
+    if not header.endswith(':'):
+        return i
+    end = i
+    while i < len(lines):
+        line = lines[i]
         stripped = line.strip()
         if stripped and not stripped.startswith('#'):
-            cur = len(line) - len(line.lstrip())
-            if in_header and lines[end - 1].rstrip().endswith(':'):
-                in_header = False
-            elif in_header and lines[start].lstrip().startswith('@'):
-                pass
-            if cur <= indent and not in_header and not line.lstrip().startswith(')'):
+            if len(line) - len(line.lstrip()) <= indent:
                 break
-            if cur <= indent and in_header and not lines[start].lstrip().startswith('@') \
-                    and not stripped.startswith(')'):
-                break
-        end += 1
-    while end > start + 1 and not lines[end - 1].strip():
-        end -= 1
-    return lines[start:end], start + 1
+            end = i + 1
+        i += 1
+    return end
 
 
 def getsource(object):
@@ -1115,12 +1152,50 @@ def _signature_from_callable(obj, follow_wrapper_chains=True, sigcls=Signature,
                 return sigcls([])
         raise ValueError('no signature found for builtin type {!r}'.format(obj))
     if isbuiltin(obj) or ismethoddescriptor(obj) or ismethodwrapper(obj):
+        sig = _builtin_signature(obj, sigcls)
+        if sig is not None:
+            return sig
         raise ValueError('no signature found for builtin {!r}'.format(obj))
     call = getattr(type(obj), '__call__', None)
     if call is not None and isfunction(call):
         sig = _signature_from_callable(call, follow_wrapper_chains, sigcls)
         return _signature_bound_method(sig)
     raise ValueError('callable {!r} is not supported by signature'.format(obj))
+
+
+# Vitrine's builtins carry no __text_signature__; these are CPython 3.11's for the
+# functions of the builtins module that have one.
+_BUILTIN_SIGS = {
+    '__import__': '(name, globals=None, locals=None, fromlist=(), level=0)',
+    'abs': '(x, /)', 'aiter': '(async_iterable, /)', 'all': '(iterable, /)',
+    'any': '(iterable, /)', 'ascii': '(obj, /)', 'bin': '(number, /)', 'callable': '(obj, /)',
+    'chr': '(i, /)',
+    'compile': '(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *, '
+               '_feature_version=-1)',
+    'delattr': '(obj, name, /)', 'divmod': '(x, y, /)',
+    'eval': '(source, globals=None, locals=None, /)',
+    'exec': '(source, globals=None, locals=None, /, *, closure=None)',
+    'format': "(value, format_spec='', /)", 'globals': '()', 'hasattr': '(obj, name, /)',
+    'hash': '(obj, /)', 'hex': '(number, /)', 'id': '(obj, /)', 'input': "(prompt='', /)",
+    'isinstance': '(obj, class_or_tuple, /)', 'issubclass': '(cls, class_or_tuple, /)',
+    'len': '(obj, /)', 'locals': '()', 'oct': '(number, /)',
+    'open': "(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, "
+            "closefd=True, opener=None)",
+    'ord': '(c, /)', 'pow': '(base, exp, mod=None)',
+    'print': "(*args, sep=' ', end='\\n', file=None, flush=False)", 'repr': '(obj, /)',
+    'round': '(number, ndigits=None)', 'setattr': '(obj, name, value, /)',
+    'sorted': '(iterable, /, *, key=None, reverse=False)', 'sum': '(iterable, /, start=0)',
+}
+
+
+def _builtin_signature(obj, sigcls):
+    name = getattr(obj, '__name__', None)
+    text = _BUILTIN_SIGS.get(name)
+    if text is None or getattr(obj, '__self__', None) is not sys.modules['builtins']:
+        return None
+    ns = {}
+    exec('def _f' + text + ': pass', ns)
+    return _signature_from_function(sigcls, ns['_f'])
 
 
 def signature(obj, *, follow_wrapped=True, globals=None, locals=None, eval_str=False):
@@ -1191,3 +1266,78 @@ def getattr_static(obj, attr, default=_void):
     if default is not _void:
         return default
     raise AttributeError(attr)
+
+
+def get_annotations(obj, *, globals=None, locals=None, eval_str=False):
+    """A new dict of obj's own annotations (strings evaluated when eval_str is true)."""
+    if isinstance(obj, type):
+        ann = obj.__dict__.get('__annotations__', None)
+        obj_globals = getattr(sys.modules.get(obj.__module__, None), '__dict__', None)
+        obj_locals = dict(vars(obj))
+        unwrap_target = obj
+    elif isinstance(obj, types.ModuleType):
+        ann = getattr(obj, '__annotations__', None)
+        obj_globals = getattr(obj, '__dict__')
+        obj_locals = None
+        unwrap_target = None
+    elif callable(obj):
+        ann = getattr(obj, '__annotations__', None)
+        obj_globals = getattr(obj, '__globals__', None)
+        obj_locals = None
+        unwrap_target = obj
+    else:
+        raise TypeError(f"{obj!r} is not a module, class, or callable.")
+    if ann is None:
+        return {}
+    if not isinstance(ann, dict):
+        raise ValueError(f"{obj!r}.__annotations__ is neither a dict nor None")
+    if not ann:
+        return {}
+    if not eval_str:
+        return dict(ann)
+    if unwrap_target is not None:
+        while True:
+            if hasattr(unwrap_target, '__wrapped__'):
+                unwrap_target = unwrap_target.__wrapped__
+                continue
+            if isinstance(unwrap_target, functools.partial):
+                unwrap_target = unwrap_target.func
+                continue
+            break
+        if hasattr(unwrap_target, "__globals__"):
+            obj_globals = unwrap_target.__globals__
+    if globals is None:
+        globals = obj_globals
+    if locals is None:
+        locals = obj_locals
+    return {key: value if not isinstance(value, str) else eval(value, globals, locals)
+            for key, value in ann.items()}
+
+
+def getcallargs(func, /, *positional, **named):
+    """Map the arguments of a would-be call func(*positional, **named) to parameter names."""
+    spec = getfullargspec(func)
+    args, varargs, varkw = spec.args, spec.varargs, spec.varkw
+    if ismethod(func) and func.__self__ is not None:
+        positional = (func.__self__,) + positional
+        bound = signature(func).bind(*positional[1:], **named)
+    else:
+        bound = signature(func).bind(*positional, **named)
+    bound.apply_defaults()
+    values = bound.arguments
+    result = {}
+    n = min(len(positional), len(args))
+    for i in range(n):
+        result[args[i]] = positional[i]
+    if varargs:
+        result[varargs] = tuple(positional[n:])
+    if varkw:
+        result[varkw] = values.get(varkw, {})
+    possible = set(args + spec.kwonlyargs)
+    for kw in named:
+        if kw in possible:
+            result[kw] = named[kw]
+    for name in args + spec.kwonlyargs:
+        if name not in result and name in values:
+            result[name] = values[name]
+    return result

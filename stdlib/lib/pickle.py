@@ -129,6 +129,7 @@ NEXT_BUFFER = b'\x97'
 READONLY_BUFFER = b'\x98'
 
 _tuplesize2code = [EMPTY_TUPLE, TUPLE1, TUPLE2, TUPLE3]
+_BYTE = [bytes((i,)) for i in range(256)]
 
 _BATCHSIZE = 1000
 _FRAME_SIZE_MIN = 4
@@ -248,8 +249,10 @@ class Pickler:
         except AttributeError:
             raise TypeError("file must have a 'write' attribute")
         self.memo = {}
+        self._has_pid = True
+        self._has_override = True
         self.proto = int(protocol)
-        self.bin = protocol >= 1
+        self.bin = int(protocol >= 1)
         self.fast = 0
         self.fix_imports = fix_imports and protocol < 3
         self._out = []
@@ -297,6 +300,10 @@ class Pickler:
         if not hasattr(self, '_file_write'):
             raise PicklingError("Pickler.__init__() was not called by %s.__init__()"
                                 % (self.__class__.__name__,))
+        # Skip the per-object hook calls unless the pickler actually provides them.
+        self._has_pid = getattr(self.persistent_id, '__func__', None) is not \
+            Pickler.persistent_id
+        self._has_override = getattr(self, 'reducer_override', None) is not None
         if self.proto >= 2:
             self.write(PROTO + pack("<B", self.proto))
         if self.proto >= 4:
@@ -337,14 +344,17 @@ class Pickler:
 
     # -- the dispatcher
     def save(self, obj, save_persistent_id=True):
-        pid = self.persistent_id(obj) if save_persistent_id else None
-        if pid is not None:
-            self.save_pers(pid)
-            self._opcode_boundary()
-            return
+        if save_persistent_id and self._has_pid:
+            pid = self.persistent_id(obj)
+            if pid is not None:
+                self.save_pers(pid)
+                self._opcode_boundary()
+                return
         t = type(obj)
         if obj is None:
             self.write(NONE)
+        elif t is int and self.bin and 0 <= obj <= 0xff:
+            self.write(BININT1 + _BYTE[obj])
         elif t is bool:
             self.save_bool(obj)
         elif t is int:
@@ -356,8 +366,14 @@ class Pickler:
             if x is not None:
                 self.write(self.get(x[0]))
             else:
-                self._save_other(obj, t)
-        self._opcode_boundary()
+                f = self.dispatch.get(t) if not self._has_override else None
+                if f is not None:
+                    f(self, obj)
+                else:
+                    self._save_other(obj, t)
+        frame = self._frame
+        if frame is not None and len(frame) >= _FRAME_SIZE_TARGET:
+            self._commit_frame()
 
     def _save_other(self, obj, t):
         reduce = getattr(self, 'reducer_override', None)
@@ -977,9 +993,18 @@ class Unpickler:
         if not hasattr(self, "_file_read"):
             raise UnpicklingError("Unpickler.__init__() was not called by "
                                   "%s.__init__()" % (self.__class__.__name__,))
-        self._unframer = _Unframer(self._file_read, self._file_readline)
-        self.read = self._unframer.read
-        self.readline = self._unframer.readline
+        src = getattr(self._file_read, '__self__', None)
+        if type(src) is _BytesReader:
+            # In memory, a frame is just the next bytes of the same buffer: read straight
+            # through and only check that each announced frame is complete.
+            self._unframer = None
+            self._src = src
+            self.read = src.read
+            self.readline = src.readline
+        else:
+            self._unframer = _Unframer(self._file_read, self._file_readline)
+            self.read = self._unframer.read
+            self.readline = self._unframer.readline
         self.metastack = []
         self.stack = []
         self.append = self.stack.append
@@ -1039,7 +1064,11 @@ class Unpickler:
         frame_size, = unpack('<Q', self._read_exact(8))
         if frame_size > sys.maxsize:
             raise ValueError("frame size > sys.maxsize: %d" % frame_size)
-        self._unframer.load_frame(frame_size)
+        if self._unframer is None:
+            if len(self._src.data) - self._src.pos < frame_size:
+                raise UnpicklingError("pickle data was truncated")
+        else:
+            self._unframer.load_frame(frame_size)
     dispatch[FRAME[0]] = load_frame
 
     def load_persid(self):

@@ -24,13 +24,16 @@ __all__ = [
     'cast', 'final', 'get_args', 'get_origin', 'get_type_hints', 'NewType', 'no_type_check',
     'no_type_check_decorator', 'NoReturn', 'Never', 'overload', 'runtime_checkable', 'Text',
     'TYPE_CHECKING', 'Self', 'LiteralString', 'TypeAlias', 'TypeGuard', 'Annotated',
-    'Required', 'NotRequired', 'assert_never', 'reveal_type', 'assert_type',
+    'Required', 'NotRequired', 'assert_never', 'reveal_type', 'assert_type', 'BinaryIO',
+    'Concatenate', 'IO', 'ParamSpecArgs', 'ParamSpecKwargs', 'TextIO', 'TypeVarTuple', 'Unpack',
+    'clear_overloads', 'dataclass_transform', 'get_overloads', 'is_typeddict',
 ]
 
 TYPE_CHECKING = False
 _NoneType = type(None)
 _UnionType = type(int | str)
 _GenericAliasType = type(list[int])
+_builtin_property = property
 
 
 def _type_repr(obj):
@@ -447,11 +450,16 @@ class _TupleType(_SpecialGenericAlias):
         return _GenericAlias(tuple, params, name='Tuple')
 
 
+def _is_param_expr(arg):
+    return (arg is ... or isinstance(arg, ParamSpec) or
+            (isinstance(arg, _GenericAlias) and arg.__origin__ is Concatenate))
+
+
 class _CallableGenericAlias(_GenericAlias):
     def __repr__(self):
         args = self.__args__
-        if len(args) == 2 and args[0] is ...:
-            return f'typing.Callable[..., {_type_repr(args[1])}]'
+        if len(args) == 2 and _is_param_expr(args[0]):
+            return f'typing.Callable[{_type_repr(args[0])}, {_type_repr(args[1])}]'
         return ('typing.Callable[[' + ', '.join([_type_repr(a) for a in args[:-1]]) +
                 f'], {_type_repr(args[-1])}]')
 
@@ -612,6 +620,83 @@ class ParamSpec(_Final):
     def __repr__(self):
         return ('+' if self.__covariant__ else '-' if self.__contravariant__ else '~') + \
             self.__name__
+
+
+class ParamSpecArgs(_Final):
+    """The type of P.args for a ParamSpec P."""
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.args"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecArgs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+
+class ParamSpecKwargs(_Final):
+    """The type of P.kwargs for a ParamSpec P."""
+
+    def __init__(self, origin):
+        self.__origin__ = origin
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.kwargs"
+
+    def __eq__(self, other):
+        if not isinstance(other, ParamSpecKwargs):
+            return NotImplemented
+        return self.__origin__ == other.__origin__
+
+
+ParamSpec.args = _builtin_property(lambda self: ParamSpecArgs(self))
+ParamSpec.kwargs = _builtin_property(lambda self: ParamSpecKwargs(self))
+
+
+class TypeVarTuple(_Final):
+    """Type variable tuple: Ts = TypeVarTuple('Ts'); repr 'Ts'."""
+
+    def __init__(self, name):
+        self.__name__ = name
+        mod = _caller_module()
+        if mod != 'typing':
+            self.__module__ = mod
+
+    def __iter__(self):
+        yield Unpack[self]
+
+    def __repr__(self):
+        return self.__name__
+
+
+@_special
+def Unpack(self, parameters):
+    """Type unpack operator: Unpack[Ts] (written *Ts in 3.11 syntax)."""
+    item = _type_check(parameters, f'{self} accepts only single type.')
+    return _UnpackGenericAlias(self, (item,), name='Unpack')
+
+
+class _UnpackGenericAlias(_GenericAlias):
+    def __repr__(self):
+        return '*' + repr(self.__args__[0])
+
+
+def dataclass_transform(*, eq_default=True, order_default=False, kw_only_default=False,
+                        field_specifiers=(), **kwargs):
+    """Decorator marking an object as providing dataclass-like behaviour."""
+    def decorator(cls_or_fn):
+        cls_or_fn.__dataclass_transform__ = {
+            "eq_default": eq_default,
+            "order_default": order_default,
+            "kw_only_default": kw_only_default,
+            "field_specifiers": field_specifiers,
+            "kwargs": kwargs,
+        }
+        return cls_or_fn
+    return decorator
 
 
 AnyStr = TypeVar('AnyStr', bytes, str)
@@ -1168,7 +1253,7 @@ def get_args(tp):
         if isinstance(tp, _CallableGenericAlias) or (
                 getattr(tp, '__origin__', None) is collections.abc.Callable and
                 isinstance(tp, _GenericAliasType)):
-            if not (len(res) == 2 and res[0] is ...):
+            if not (len(res) == 2 and _is_param_expr(res[0])):
                 res = (list(res[:-1]), res[-1])
         return res
     if isinstance(tp, _UnionType):
@@ -1371,3 +1456,5 @@ try:
     Match = _SpecialGenericAlias(type(_re.match('', '')), 1, name='Match')
 except Exception:
     pass
+else:
+    __all__ += ['Match', 'Pattern']

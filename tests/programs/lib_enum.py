@@ -166,3 +166,60 @@ print(classify(Color.RED), classify(Color.BLUE))
 import copy
 print(copy.copy(Color.RED) is Color.RED, copy.deepcopy([Num.ONE])[0] is Num.ONE)
 print(Color.RED.__class__.__name__, Num.__members__.keys(), enum.EnumMeta is enum.EnumType)
+
+from enum import *
+class C(Flag, boundary=CONFORM):
+    A = 1
+    B = 2
+print(repr(C(7)), repr(C(3)))
+class E(Flag, boundary=EJECT):
+    A = 1
+    B = 2
+print(repr(E(7)), type(E(7)))
+class K(IntFlag):
+    A = 1
+    B = 2
+print(repr(K(7)), K(7), repr(K.A | 4), K.A & 3, repr(K.A & 3), repr(K.A ^ K.B), K(0) | K.A)
+@verify(UNIQUE, CONTINUOUS)
+class V(Enum):
+    A = 1
+    B = 2
+try:
+    @verify(CONTINUOUS)
+    class V2(Enum):
+        A = 1
+        B = 3
+except ValueError as e: print(e)
+class NM(Enum):
+    A = 1
+    helper = nonmember(5)
+    @member
+    def fn(self): return 1
+print(list(NM)[0], NM.helper, NM.fn.name)
+class Base(Enum):
+    def describe(self): return f"{self.name}={self.value}"
+class Child(Base):
+    X = 1
+print(Child.X.describe(), list(Child))
+class Ord(Enum):
+    _order_ = 'A B'
+    A = 1
+    B = 2
+try:
+    class Ord2(Enum):
+        _order_ = 'B A'
+        A = 1
+        B = 2
+except TypeError as e: print(e)
+try:
+    class Dupe(Enum):
+        A = 1
+        A = 2
+except TypeError as e: print(e)
+try:
+    class Res(Enum):
+        _foo_ = 1
+except ValueError as e: print(e)
+print(Child.X.value, Child['X'], Child(1), Child.__members__)
+print(IntEnum('X', 'a b').a + 1, StrEnum('S', 'x y').x.upper())
+print(enum.EnumType if False else EnumType, EnumMeta)

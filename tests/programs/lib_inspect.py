@@ -139,3 +139,47 @@ def outer():
 print(outer()[:2])
 print(inspect.getsource(Widget.method), end='')
 print(inspect.getsourcelines(gen)[1])
+
+import inspect, functools
+def deco(f):
+    @functools.wraps(f)
+    def w(*a): return f(*a)
+    return w
+@deco
+def decorated(a,
+              b=2):
+    # comment
+    x = (a +
+  b)
+
+    return x
+class K:
+    """doc"""
+    def m(self):
+        return 1
+
+    z = 3
+def tail(): return 1
+print(inspect.getsource(decorated), end='')
+print(inspect.getsource(K), end='')
+print(inspect.getsource(tail), end='')
+print(inspect.getsource(K.m), end='')
+print(inspect.getsourcelines(K)[1], inspect.getfile(K).endswith('gs.py'))
+lam = lambda q: q + 1
+print(inspect.getsource(lam), end='')
+print(tail.__code__.co_firstlineno, K.m.__code__.co_firstlineno, decorated.__wrapped__.__code__.co_firstlineno)
+print(inspect.getsourcelines(tail))
+
+for f in (len, print, sorted, sum, pow, isinstance, open, round, divmod):
+    print(f.__name__, inspect.signature(f))
+for f in (max, iter, int):
+    try: print(inspect.signature(f))
+    except ValueError as e: print("ValueError:", e)
+
+def f(a, b: 'int' = 2, *args, c: float, **kw) -> 'str': pass
+class K:
+    x: int
+    y: 'list[int]'
+    def m(self, q, r=1): pass
+print(inspect.get_annotations(f), inspect.get_annotations(f, eval_str=True), inspect.get_annotations(K, eval_str=True))
+print(inspect.getcallargs(f, 1, 2, 3, c=4, z=5), sorted(inspect.getcallargs(K().m, 9)))

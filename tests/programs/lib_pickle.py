@@ -138,3 +138,44 @@ try:
 except ValueError as e:
     print("ValueError:", e)
 print(pickle.HIGHEST_PROTOCOL, pickle.DEFAULT_PROTOCOL, issubclass(pickle.PicklingError, pickle.PickleError))
+
+# Pickler/Unpickler subclasses: persistent ids, restricted find_class, dispatch_table
+import copyreg
+class Secret:
+    def __init__(self, v): self.v = v
+class MyPickler(pickle.Pickler):
+    def persistent_id(self, obj):
+        if isinstance(obj, Secret): return ('secret', obj.v)
+        return None
+class MyUnpickler(pickle.Unpickler):
+    def persistent_load(self, pid):
+        return 'loaded-' + str(pid[1])
+buf = io.BytesIO()
+MyPickler(buf).dump([Secret(3), 'x'])
+print(buf.getvalue().hex())
+buf.seek(0)
+print(MyUnpickler(buf).load())
+class Restricted(pickle.Unpickler):
+    def find_class(self, module, name):
+        if module == 'builtins' and name in ('set',):
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"global '{module}.{name}' is forbidden")
+print(Restricted(io.BytesIO(pickle.dumps({1, 2}))).load())
+try:
+    Restricted(io.BytesIO(pickle.dumps(Secret(1)))).load()
+except pickle.UnpicklingError as e:
+    print("UnpicklingError:", e)
+class P2(pickle.Pickler):
+    dispatch_table = copyreg.dispatch_table.copy()
+    dispatch_table[Secret] = lambda s: (Secret, (s.v * 10,))
+b = io.BytesIO(); P2(b).dump(Secret(2)); print(b.getvalue().hex(), pickle.loads(b.getvalue()).v)
+class P3(pickle.Pickler):
+    def reducer_override(self, obj):
+        if obj is Secret: return (str, ('replaced',))
+        return NotImplemented
+b = io.BytesIO(); P3(b).dump([Secret, 1]); print(b.getvalue().hex(), pickle.loads(b.getvalue()))
+p = pickle.Pickler(io.BytesIO(), 3); print(p.bin, p.fast)
+u = pickle.Unpickler(io.BytesIO(pickle.dumps([1, 2]) + pickle.dumps('z')))
+print(u.load(), u.load())
+try: u.load()
+except EOFError as e: print("EOFError:", e)

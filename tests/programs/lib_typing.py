@@ -97,3 +97,43 @@ def w(f: TextIO, data: List[str]) -> None:
     f.write(','.join(data) + '\n')
 w(sys.stdout, ['a', 'b'])
 print(IO[str], TextIO, BinaryIO.__mro__, IO.__parameters__)
+
+
+import typing
+P = ParamSpec('P'); Ts = TypeVarTuple('Ts')
+print(P, P.args, P.kwargs, Ts, Unpack[Ts], list(Ts), Callable[P, int], Concatenate[int, P])
+@dataclass_transform()
+def model(cls): return cls
+print(model.__dataclass_transform__)
+
+from typing import NamedTuple, TypedDict, Optional, List
+import typing
+class Emp(NamedTuple):
+    """An employee."""
+    name: str
+    id: int = 3
+    tags: List[str] = []
+    def greet(self) -> str: return f"hi {self.name}"
+    @property
+    def upper(self): return self.name.upper()
+e = Emp('a')
+print(e, e.greet(), e.upper, Emp._field_defaults, Emp.__doc__, Emp._fields, e._replace(id=5), e._asdict(), Emp.__annotations__)
+print(isinstance(e, tuple), type(e).__mro__, Emp.__module__)
+P = NamedTuple('P', [('x', int), ('y', float)])
+print(P(1, 2.0), P.__annotations__)
+try:
+    class Bad(NamedTuple):
+        a: int = 1
+        b: int
+except TypeError as e: print(e)
+class Movie(TypedDict, total=False):
+    title: str
+    year: int
+class Movie2(Movie):
+    rating: float
+m: Movie = {'title': 'x'}
+print(Movie.__total__, sorted(Movie.__optional_keys__), sorted(Movie2.__required_keys__), Movie2.__annotations__)
+Pt = TypedDict('Pt', {'x': int, 'y': int})
+print(Pt(x=1, y=2), Pt.__annotations__, Pt.__name__, typing.is_typeddict(Pt))
+try: isinstance({}, Movie)
+except TypeError as e: print(e)

@@ -202,13 +202,14 @@ class BaseEventLoop(NetworkMixin, events.AbstractEventLoop):
             raise TypeError(f'a callable object was expected by {method}(), got {callback!r}')
 
     def call_soon(self, callback, *args, context=None):
-        self._check_closed()
+        if self._closed:
+            raise RuntimeError('Event loop is closed')
         if self._debug:   # as CPython: callbacks are only checked in debug mode
             self._check_callback(callback, 'call_soon')
         return self._call_soon(callback, args, context)
 
-    def _call_soon(self, callback, args, context):
-        handle = events.Handle(callback, args, self, context)
+    def _call_soon(self, callback, args, context, Handle=events.Handle):
+        handle = Handle(callback, args, self, context)
         self._ready.append(handle)
         return handle
 
@@ -354,6 +355,15 @@ class BaseEventLoop(NetworkMixin, events.AbstractEventLoop):
             os.write(csock, b'\0')
         except OSError:
             pass   # pipe full: the loop is going to wake up anyway
+
+    # ---- signals ----
+    def add_signal_handler(self, sig, callback, *args):
+        raise NotImplementedError('add_signal_handler() needs the signal module, '
+                                  'which Vitrine does not have yet')
+
+    def remove_signal_handler(self, sig):
+        raise NotImplementedError('remove_signal_handler() needs the signal module, '
+                                  'which Vitrine does not have yet')
 
     # ---- errors ----
     def get_exception_handler(self):

@@ -114,3 +114,15 @@ def _repr1(x, level):
 def short_repr(obj):
     """reprlib.repr(obj) with its default limits, as CPython's future reprs use it."""
     return _repr1(obj, _MAXLEVEL)
+
+
+_GenericAlias = type(list[int])
+
+
+def class_getitem(cls, item):
+    """Queue[int], Future[int]: a types.GenericAlias (or the class itself if this build
+    cannot create GenericAlias objects from Python)."""
+    try:
+        return _GenericAlias(cls, item)
+    except TypeError:
+        return cls

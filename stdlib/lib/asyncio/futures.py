@@ -32,6 +32,8 @@ class Future:
     _log_traceback = False
     _vt_what = None   # a label for --trace=task (sleep, queue, lock...)
 
+    __class_getitem__ = classmethod(format_helpers.class_getitem)
+
     def __init__(self, *, loop=None):
         self._loop = events.get_event_loop() if loop is None else loop
         self._callbacks = []

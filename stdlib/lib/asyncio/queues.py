@@ -4,6 +4,7 @@ put() waits while full, join() waits until every item got task_done()."""
 import collections
 import heapq
 
+from . import format_helpers
 from . import locks
 from . import mixins
 
@@ -20,6 +21,8 @@ class QueueFull(Exception):
 
 class Queue(mixins._LoopBoundMixin):
     """A FIFO queue; maxsize <= 0 means unbounded."""
+
+    __class_getitem__ = classmethod(format_helpers.class_getitem)
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize

@@ -8,6 +8,7 @@ import types
 from . import coroutines
 from . import events
 from . import exceptions
+from . import format_helpers
 from . import futures
 from . import _vtrace
 from ._vtrace import is_on as _trace_on, KIND as _TASK
@@ -110,7 +111,7 @@ class Task(futures.Future):
             })
         super().__del__()
 
-    __class_getitem__ = classmethod(lambda cls, item: cls)
+    __class_getitem__ = classmethod(format_helpers.class_getitem)
 
     def get_coro(self):
         return self._coro
@@ -179,7 +180,9 @@ class Task(futures.Future):
         if tracing:
             _vtrace.emit(f'step {self._name}: resume' +
                          (f' with {type(exc).__name__}' if exc is not None else ''))
-        _enter_task(loop, self)
+        if loop in _current_tasks:   # _enter_task, inlined: this runs once per step
+            _enter_task(loop, self)
+        _current_tasks[loop] = self
         try:
             if exc is None:
                 result = coro.send(None)
@@ -210,7 +213,10 @@ class Task(futures.Future):
         else:
             self._suspend(result, tracing)
         finally:
-            _leave_task(loop, self)
+            if _current_tasks.get(loop) is self:
+                del _current_tasks[loop]
+            else:
+                _leave_task(loop, self)
             self = None
 
     def _suspend(self, result, tracing):
