@@ -7,6 +7,7 @@
 #include "eval_internal.h"
 #include "trace.h"
 #include "dict.h"
+#include "str.h"
 #include "exceptions.h"
 
 void vm_breaker_install(Interp *interp);
@@ -865,6 +866,17 @@ dispatch_switch:
             res = float_from_double(r);
             if (!res) goto binop_error;
             goto binop_done;
+        } else if (oparg == NB_INPLACE + NB_ADD && STR_CHECK_EXACT(a) && STR_CHECK_EXACT(b) &&
+                   INSTR_OP(*ip) == OP_STORE_FAST && lp[INSTR_ARG(*ip)] == a) {
+            /* `s += x` followed by storing back into s: drop the local's reference first so
+             * the string may be uniquely owned and grown in place (amortised linear appends
+             * in a loop, as CPython does). STORE_FAST then stores the result. */
+            lp[INSTR_ARG(*ip)] = NULL;
+            DECREF(a);
+            int rc = str_append_inplace(&sp[-1], b);
+            DECREF(b);
+            if (rc < 0) goto error;
+            DISPATCH();
         }
     binop_slow:
         SYNC_LASTI();
