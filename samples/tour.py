@@ -67,8 +67,49 @@ try:
 except RuntimeError:
     print(traceback.format_exc())
 
+banner("Stop 5: memory. Reference counts free most objects; the cycle collector finds the rest.")
+import gc
+
+
+class Node:
+    def __init__(self, name):
+        self.name = name
+        self.partner = None
+
+    def __del__(self):
+        print("  __del__ of", self.name)
+
+
+a, b = Node("a"), Node("b")
+a.partner, b.partner = b, a          # a cycle: each keeps the other's count above zero
+print("refcount of a (sys.getrefcount adds one for its argument):", sys.getrefcount(a))
+del a, b                             # the names go, the cycle stays
+print("after del: nothing freed yet; now gc.collect() under vitrine.trace('gc'):", flush=True)
+with vitrine.trace("gc"):
+    found = gc.collect()
+sys.stderr.flush()
+print("gc.collect() found", found, "unreachable objects")
+
+banner("Stop 6: cooperative scheduling. vitrine.trace('task') shows each asyncio task step.")
+import asyncio
+
+
+async def work(n):
+    await asyncio.sleep(0.01)
+    return n * n
+
+
+async def main():
+    return await asyncio.gather(work(2), work(3))
+
+
+with vitrine.trace("task"):
+    squares = asyncio.run(main())
+sys.stderr.flush()
+print("results:", squares)
+
 banner("What else can be watched")
 print("Trace kinds:", ", ".join(vitrine.kinds()))
 print("Run any script with --trace=KINDS, e.g.  build/vitrine --trace=call,line script.py")
-print("The GIL, the cycle collector and attribute dispatch kinds fill in as those parts land:")
-print("see README.md for the roadmap.")
+print("samples/cooperative_vs_preemptive.py compares threads and asyncio tasks side by side.")
+print("Formats: docs/TRACING.md.")
