@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include "vm.h"
 #include "trace.h"
+#include "gc.h"
 #include "modules.h"
 #include "disasm.h"
 #include "repl.h"
@@ -30,6 +31,7 @@ static void usage(FILE *out) {
             "  --trace=KINDS    watch internals, comma-separated: call, line, gil, gc, refs,\n"
             "                   attr, class, task\n"
             "  --trace-file P   write trace events to P instead of stderr\n"
+            "  --gc-stats       at exit, print a cycle collector summary on stderr\n"
             "  -u, -B, -E, -s, -S  accepted for compatibility; no effect\n"
             "file               program read from script file\n"
             "-                  program read from stdin (default; interactive mode if a tty)\n"
@@ -86,6 +88,7 @@ static int parse_options(int argc, char **argv, Options *o) {
             }
             continue;
         }
+        if (strcmp(a, "--gc-stats") == 0) { gc_stats_at_exit = true; continue; }
         if (strcmp(a, "--trace-file") == 0) {
             if (i + 1 >= argc || trace_set_file(argv[i + 1]) < 0) {
                 fprintf(stderr, "vitrine: cannot open trace file\n");

@@ -16,6 +16,7 @@
 #include "errors.h"
 #include "gc.h"
 #include "types.h"
+#include "trace_refs.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 #define VT_NO_POOL 1
@@ -253,6 +254,7 @@ void obj_dealloc(Obj *v) {
         v->refcnt = IMMORTAL_REFCNT;   /* static objects never die */
         return;
     }
+    if (VT_UNLIKELY(v->flags & OBJ_FLAG_WATCHED)) trace_refs_dealloc(v);   /* --trace=refs */
     if (t->dealloc) {
         t->dealloc(v);
     } else {

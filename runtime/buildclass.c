@@ -6,6 +6,8 @@
 #include "names.h"
 #include "vm.h"
 #include "trace.h"
+#include "attr_trace.h"
+#include <stdio.h>
 
 /* PEP 560: replace non-class bases by what their __mro_entries__ returns. New ref; returns
  * orig itself (new ref) when nothing changed. */
@@ -58,6 +60,42 @@ static Obj *call_with_kwds(Obj *callable, Obj *const *pre, size_t npre, Obj *kwd
     return r;
 }
 
+/* --trace=class: the metaclass chosen, and the candidates it was chosen from (the explicit
+ * metaclass= or type, then type(base) for each base; the most derived one wins). */
+static void trace_metaclass(Obj *name, Obj *meta, int isclass, bool explicit_meta, Obj *bases) {
+    char buf[512];
+    size_t n = 0;
+    n += (size_t)snprintf(buf + n, sizeof buf - n, "%s", explicit_meta ? "metaclass=" : "default type");
+    if (explicit_meta && n < sizeof buf)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s",
+                              isclass ? type_name((Type *)meta) : type_name(TYPE(meta)));
+    for (size_t i = 0; i < TUPLE_SIZE(bases) && n < sizeof buf; i++) {
+        Obj *b = TUPLE_GET(bases, i);
+        n += (size_t)snprintf(buf + n, sizeof buf - n, ", type(%s)=%s",
+                              TYPE_CHECK(b) ? type_name((Type *)b) : type_name(TYPE(b)), type_name(TYPE(b)));
+    }
+    trace_emitf(TRACE_CLASS, "%s: metaclass %s chosen from [%s]", str_cstr(name),
+                isclass ? type_name((Type *)meta) : type_name(TYPE(meta)), buf);
+}
+
+/* --trace=class: the names the class body defined (keys of a dict namespace). */
+static void trace_body_names(Obj *name, Obj *ns) {
+    char buf[512];
+    size_t n = 0;
+    buf[0] = 0;
+    if (DICT_CHECK(ns)) {
+        Obj *keys = dict_keys_list(ns);
+        if (!keys) { err_clear(); return; }
+        for (size_t i = 0; i < LIST_SIZE(keys) && n < sizeof buf; i++) {
+            Obj *k = LIST_GET(keys, i);
+            if (!STR_CHECK(k)) continue;
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", n ? ", " : "", str_cstr(k));
+        }
+        DECREF(keys);
+    }
+    trace_emitf(TRACE_CLASS, "%s: body defined [%s]", str_cstr(name), buf);
+}
+
 Obj *builtin___build_class__(Obj *self, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (nargs < 2) return err_set_str(Exc_TypeError, "__build_class__: not enough arguments");
     Obj *func = args[0], *name = args[1];
@@ -74,6 +112,7 @@ Obj *builtin___build_class__(Obj *self, Obj *const *args, size_t nargs, Obj *kwn
     for (size_t i = 0; kwnames && i < TUPLE_SIZE(kwnames); i++)
         if (dict_set(kwds, TUPLE_GET(kwnames, i), args[nargs + i]) < 0) goto done;
     meta = dict_get(kwds, NAME(metaclass));
+    bool explicit_meta = meta != NULL;
     int isclass;
     if (meta) {
         INCREF(meta);
@@ -89,12 +128,12 @@ Obj *builtin___build_class__(Obj *self, Obj *const *args, size_t nargs, Obj *kwn
         if (!winner) goto done;
         SETREF(meta, NEWREF((Obj *)winner));
     }
-    if (TRACE_ON(TRACE_CLASS))
-        trace_emitf(TRACE_CLASS, "%s: metaclass %s", str_cstr(name),
-                    isclass ? type_name((Type *)meta) : type_name(TYPE(meta)));
+    if (TRACE_ON(TRACE_CLASS)) trace_metaclass(name, meta, isclass, explicit_meta, bases);
     Obj *prep = obj_getattr_opt(meta, NAME(__prepare__));
     if (prep) {
-        if (TRACE_ON(TRACE_CLASS)) trace_emitf(TRACE_CLASS, "%s: __prepare__", str_cstr(name));
+        if (TRACE_ON(TRACE_CLASS))
+            trace_emitf(TRACE_CLASS, "%s: %s.__prepare__ -> namespace", str_cstr(name),
+                        isclass ? trace_attr_owner((Type *)meta, NAME(__prepare__)) : "metaclass");
         Obj *pre[2] = {name, bases};
         ns = call_with_kwds(prep, pre, 2, kwds);
         DECREF(prep);
@@ -109,13 +148,17 @@ Obj *builtin___build_class__(Obj *self, Obj *const *args, size_t nargs, Obj *kwn
                    isclass ? type_name((Type *)meta) : "<metaclass>", type_name(TYPE(ns)));
         goto done;
     }
-    if (TRACE_ON(TRACE_CLASS)) trace_emitf(TRACE_CLASS, "%s: body", str_cstr(name));
+    if (TRACE_ON(TRACE_CLASS))
+        trace_emitf(TRACE_CLASS, "%s: executing body in a %s", str_cstr(name), type_name(TYPE(ns)));
     cell = vm_eval_class_body(func, ns);
     if (!cell) goto done;
+    if (TRACE_ON(TRACE_CLASS)) trace_body_names(name, ns);
     if (bases != orig_bases) {
         if (obj_setitem(ns, NAME(__orig_bases__), orig_bases) < 0) goto done;
     }
-    if (TRACE_ON(TRACE_CLASS)) trace_emitf(TRACE_CLASS, "%s: calling metaclass", str_cstr(name));
+    if (TRACE_ON(TRACE_CLASS))
+        trace_emitf(TRACE_CLASS, "%s: calling %s(name, bases, namespace)", str_cstr(name),
+                    isclass ? type_name((Type *)meta) : "the metaclass");
     Obj *pre[3] = {name, bases, ns};
     cls = call_with_kwds(meta, pre, 3, kwds);
     if (cls && TYPE(cell) == &Type_cell) {

@@ -7,6 +7,7 @@
 #include "trace.h"
 #include "exceptions.h"
 #include "objcore.h"
+#include "attr_trace.h"
 
 /* ---- repr / str / ascii ---- */
 
@@ -192,13 +193,49 @@ void attr_error_annotate(Obj *obj, Obj *name) {
 /* object.__getattribute__ without the __getattr__ hook. suppress: a missing attribute returns
  * NULL without setting an exception. Order: data descriptor on the type's MRO, instance
  * __dict__, non-data descriptor or plain class attribute. */
-/* --trace=attr: which step of the lookup produced the attribute. */
-static void trace_attr(Type *tp, Obj *name, const char *how, Obj *descr) {
-    if (descr)
-        trace_emitf(TRACE_ATTR, "instance %s.%s: %s (%s)", TP_NAME(tp), str_cstr(name), how,
-                    TP_NAME(TYPE(descr)));
+/* --trace=attr: user classes only unless --trace=attr:all (built-in lookups are noise). */
+#define ATTR_TRACED(tp) (TRACE_ON(TRACE_ATTR) && (IS_HEAP_TYPE(tp) || trace_attr_all))
+
+/* The class on tp's MRO whose __dict__ holds `name` (only called while tracing). */
+const char *trace_attr_owner(Type *tp, Obj *name) {
+    Obj *mro = tp->mro;
+    if (!mro) return TP_NAME(tp);
+    for (size_t i = 0; i < TUPLE_SIZE(mro); i++) {
+        Type *c = (Type *)TUPLE_GET(mro, i);
+        if (c->dict && dict_get(c->dict, name)) return TP_NAME(c);
+    }
+    if (err_occurred()) err_clear();
+    return TP_NAME(tp);
+}
+
+/* How a non-data descriptor's __get__ binds, in words. */
+const char *trace_attr_binding(Obj *descr) {
+    Type *dt = TYPE(descr);
+    if (dt == &Type_function || dt == &Type_method_descriptor) return "bound method";
+    if (dt == &Type_classmethod) return "method bound to the class";
+    if (dt == &Type_staticmethod) return "plain function";
+    return "__get__ called";
+}
+
+/* --trace=attr: which step of the lookup order produced the attribute. */
+static void trace_get(Type *tp, Obj *name, const char *rule, Obj *descr) {
+    const char *n = str_cstr(name);
+    if (!descr) {
+        trace_emitf(TRACE_ATTR, "get %s().%s: %s", TP_NAME(tp), n, rule);
+        return;
+    }
+    const char *owner = trace_attr_owner(tp, name), *dtn = TP_NAME(TYPE(descr));
+    if (TYPE(descr) == &Type_member_descriptor)
+        trace_emitf(TRACE_ATTR, "get %s().%s: slot member from %s.__dict__", TP_NAME(tp), n, owner);
+    else if (strcmp(rule, "data descriptor") == 0)
+        trace_emitf(TRACE_ATTR, "get %s().%s: data descriptor %s from %s.__dict__, __get__ called",
+                    TP_NAME(tp), n, dtn, owner);
+    else if (strcmp(rule, "non-data descriptor") == 0)
+        trace_emitf(TRACE_ATTR, "get %s().%s: non-data descriptor %s from %s.__dict__ -> %s", TP_NAME(tp),
+                    n, dtn, owner, trace_attr_binding(descr));
     else
-        trace_emitf(TRACE_ATTR, "instance %s.%s: %s", TP_NAME(tp), str_cstr(name), how);
+        trace_emitf(TRACE_ATTR, "get %s().%s: class attribute (%s) from %s.__dict__", TP_NAME(tp), n, dtn,
+                    owner);
 }
 
 static Obj *generic_getattr_impl(Obj *o, Obj *name, bool suppress) {
@@ -212,7 +249,7 @@ static Obj *generic_getattr_impl(Obj *o, Obj *name, bool suppress) {
         if (dt == &Type_member_descriptor && !TRACE_ON(TRACE_ATTR)) return f(descr, o, (Obj *)tp);
         INCREF(descr);
         if (f && dt->descr_set) {
-            if (TRACE_ON(TRACE_ATTR)) trace_attr(tp, name, "data descriptor", descr);
+            if (ATTR_TRACED(tp)) trace_get(tp, name, "data descriptor", descr);
             Obj *r = f(descr, o, (Obj *)tp);
             DECREF(descr);
             return r;
@@ -222,23 +259,26 @@ static Obj *generic_getattr_impl(Obj *o, Obj *name, bool suppress) {
     if (dictptr && *dictptr) {
         Obj *r = dict_get(*dictptr, name);
         if (r) {
-            if (TRACE_ON(TRACE_ATTR)) trace_attr(tp, name, "instance __dict__", NULL);
+            if (ATTR_TRACED(tp)) trace_get(tp, name, "instance __dict__ hit", NULL);
             XDECREF(descr);
             return NEWREF(r);
         }
         if (err_occurred()) { XDECREF(descr); return NULL; }
     }
     if (f) {
-        if (TRACE_ON(TRACE_ATTR)) trace_attr(tp, name, "non-data descriptor", descr);
+        if (ATTR_TRACED(tp)) trace_get(tp, name, "non-data descriptor", descr);
         Obj *r = f(descr, o, (Obj *)tp);
         DECREF(descr);
         return r;
     }
     if (descr) {
-        if (TRACE_ON(TRACE_ATTR)) trace_attr(tp, name, "class attribute", NULL);
+        if (ATTR_TRACED(tp)) trace_get(tp, name, "class attribute", descr);
         return descr;
     }
-    if (TRACE_ON(TRACE_ATTR)) trace_attr(tp, name, "not found", NULL);
+    if (ATTR_TRACED(tp)) {
+        Obj *hook = type_lookup(tp, NAME(__getattr__));
+        trace_get(tp, name, hook ? "not found, __getattr__ fallback" : "not found, AttributeError", NULL);
+    }
     if (suppress) return NULL;
     return attr_error(o, name);
 }
@@ -285,6 +325,24 @@ int obj_hasattr(Obj *o, Obj *name) {
     return err_occurred() ? -1 : 0;
 }
 
+/* --trace=attr for setattr/delattr: data descriptor __set__/__delete__ or instance __dict__. */
+static void trace_set_rule(Type *tp, Obj *o, Obj *name, Obj *value, Obj *descr) {
+    const char *op = value ? "set" : "del", *n = str_cstr(name);
+    if (descr && TYPE(descr)->descr_set) {
+        const char *owner = trace_attr_owner(tp, name);
+        if (TYPE(descr) == &Type_member_descriptor)
+            trace_emitf(TRACE_ATTR, "%s %s().%s: slot member from %s.__dict__", op, TP_NAME(tp), n, owner);
+        else
+            trace_emitf(TRACE_ATTR, "%s %s().%s: data descriptor %s from %s.__dict__, %s called", op,
+                        TP_NAME(tp), n, TP_NAME(TYPE(descr)), owner, value ? "__set__" : "__delete__");
+    } else if (obj_dict_ptr(o)) {
+        trace_emitf(TRACE_ATTR, "%s %s().%s: instance __dict__ %s", op, TP_NAME(tp), n,
+                    value ? "store" : "delete");
+    } else {
+        trace_emitf(TRACE_ATTR, "%s %s().%s: no __dict__ and no data descriptor", op, TP_NAME(tp), n);
+    }
+}
+
 int obj_generic_setattr(Obj *o, Obj *name, Obj *value) {
     if (VT_UNLIKELY(!STR_CHECK(name))) {
         err_format(Exc_TypeError, "attribute name must be string, not '%s'", TP_NAME(TYPE(name)));
@@ -292,6 +350,7 @@ int obj_generic_setattr(Obj *o, Obj *name, Obj *value) {
     }
     Type *tp = TYPE(o);
     Obj *descr = type_lookup(tp, name);
+    if (ATTR_TRACED(tp)) trace_set_rule(tp, o, name, value, descr);
     if (descr) {
         Type *dt = TYPE(descr);
         descrsetfunc f = dt->descr_set;

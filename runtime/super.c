@@ -6,6 +6,7 @@
 #include "gc.h"
 #include "vm.h"
 #include "trace.h"
+#include "attr_trace.h"
 
 typedef struct SuperObj {
     Obj ob;
@@ -127,9 +128,11 @@ static Obj *super_getattro(Obj *self, Obj *name) {
                 Type *b = (Type *)TUPLE_GET(mro, i);
                 Obj *res = b->dict ? dict_get(b->dict, name) : NULL;
                 if (!res) continue;
-                if (TRACE_ON(TRACE_ATTR))
-                    trace_emitf(TRACE_ATTR, "super(%s).%s: found in %s", type_name(su->type),
-                                str_cstr(name), type_name(b));
+                if (TRACE_ON(TRACE_ATTR) && (IS_HEAP_TYPE(start) || trace_attr_all))
+                    trace_emitf(TRACE_ATTR, "get super(%s, %s).%s: %s from %s.__dict__ -> %s", type_name(su->type),
+                                su->obj == (Obj *)start ? type_name(start) : "self", str_cstr(name),
+                                type_name(TYPE(res)), type_name(b),
+                                TYPE(res)->descr_get ? trace_attr_binding(res) : "as is");
                 descrgetfunc f = TYPE(res)->descr_get;
                 if (!f) return NEWREF(res);
                 INCREF(res);

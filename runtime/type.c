@@ -6,6 +6,7 @@
 #include "gc.h"
 #include "vm.h"
 #include "trace.h"
+#include "attr_trace.h"
 #include "exceptions.h"
 
 /* ---------------------------------------------------------------------------------------
@@ -19,6 +20,18 @@ uint32_t type_next_version_tag(void) {
     uint32_t v = next_version_tag++;
     if (VT_UNLIKELY(next_version_tag == 0)) next_version_tag = 1;
     return v;
+}
+
+/* While --trace=attr is on, traced types (user classes; all with attr:all) carry tag 0: the
+ * eval loop's inline caches and the method cache skip them, so every lookup reaches the
+ * traced generic path. Untraced: one predictable branch, and only when a tag is assigned. */
+uint32_t type_fresh_version_tag(Type *t) {
+    if (VT_UNLIKELY(TRACE_ON(TRACE_ATTR)) && (IS_HEAP_TYPE(t) || trace_attr_all)) return 0;
+    return type_next_version_tag();
+}
+
+void type_attr_trace_switched(void) {
+    if (Type_object.flags & TPFLAG_READY) type_modified(&Type_object);   /* every type, via subclasses */
 }
 
 #define MCACHE_BITS 12
@@ -73,7 +86,7 @@ Obj *type_lookup(Type *t, Obj *name) {
 
 void type_modified(Type *t) {
     if (!(t->flags & TPFLAG_READY) && t->version_tag == 0) return;
-    t->version_tag = type_next_version_tag();
+    t->version_tag = type_fresh_version_tag(t);
     if (t->subclasses) {
         size_t pos = 0;
         Obj *k, *v;
@@ -269,7 +282,7 @@ int type_ready(Type *t) {
     if (t->finalize) t->flags |= TPFLAG_HAS_FINALIZER;
     for (size_t i = 0; i < TUPLE_SIZE(t->bases); i++)
         if (type_add_subclass((Type *)TUPLE_GET(t->bases, i), t) < 0) return -1;
-    t->version_tag = type_next_version_tag();
+    t->version_tag = type_fresh_version_tag(t);
     t->flags |= TPFLAG_READY;
     return 0;
 }
@@ -292,6 +305,19 @@ static Obj *type_attr_error(Type *type, Obj *name) {
     return NULL;
 }
 
+/* --trace=attr on classes: user classes only unless --trace=attr:all. */
+#define CLS_TRACED(t) (TRACE_ON(TRACE_ATTR) && (IS_HEAP_TYPE(t) || trace_attr_all))
+
+static void trace_type_get(Type *type, Obj *name, const char *rule, Type *where, Obj *descr) {
+    const char *dtn = type_name(TYPE(descr)), *owner = trace_attr_owner(where, name);
+    if (TYPE(descr)->descr_get)
+        trace_emitf(TRACE_ATTR, "get %s.%s: %s %s from %s.__dict__ -> %s", type_name(type), str_cstr(name),
+                    rule, dtn, owner, trace_attr_binding(descr));
+    else
+        trace_emitf(TRACE_ATTR, "get %s.%s: %s (%s) from %s.__dict__", type_name(type), str_cstr(name), rule,
+                    dtn, owner);
+}
+
 Obj *type_getattro(Obj *self, Obj *name) {
     Type *type = (Type *)self, *meta = TYPE(self);
     if (!STR_CHECK(name))
@@ -303,8 +329,10 @@ Obj *type_getattro(Obj *self, Obj *name) {
         INCREF(meta_attr);
         meta_get = TYPE(meta_attr)->descr_get;
         if (meta_get && TYPE(meta_attr)->descr_set) {
-            if (TRACE_ON(TRACE_ATTR))
-                trace_emitf(TRACE_ATTR, "type %s.%s: metaclass data descriptor", type_name(type), str_cstr(name));
+            if (CLS_TRACED(type))
+                trace_emitf(TRACE_ATTR, "get %s.%s: metaclass data descriptor %s from %s.__dict__, __get__ called",
+                            type_name(type), str_cstr(name), type_name(TYPE(meta_attr)),
+                            trace_attr_owner(meta, name));
             Obj *r = meta_get(meta_attr, self, (Obj *)meta);
             DECREF(meta_attr);
             return r;
@@ -314,9 +342,13 @@ Obj *type_getattro(Obj *self, Obj *name) {
     if (attr) {
         XDECREF(meta_attr);
         descrgetfunc local_get = TYPE(attr)->descr_get;
-        if (TRACE_ON(TRACE_ATTR))
-            trace_emitf(TRACE_ATTR, "type %s.%s: class MRO%s", type_name(type), str_cstr(name),
-                        local_get ? " (descriptor __get__(None, cls))" : "");
+        if (CLS_TRACED(type)) {
+            if (TYPE(attr) == &Type_function)   /* function.__get__(None, C) is the function */
+                trace_emitf(TRACE_ATTR, "get %s.%s: class attribute function from %s.__dict__ (unbound)",
+                            type_name(type), str_cstr(name), trace_attr_owner(type, name));
+            else
+                trace_type_get(type, name, local_get ? "descriptor" : "class attribute", type, attr);
+        }
         if (local_get) {
             INCREF(attr);
             Obj *r = local_get(attr, NULL, self);
@@ -326,13 +358,17 @@ Obj *type_getattro(Obj *self, Obj *name) {
         return NEWREF(attr);
     }
     if (meta_get) {
-        if (TRACE_ON(TRACE_ATTR))
-            trace_emitf(TRACE_ATTR, "type %s.%s: metaclass non-data descriptor", type_name(type), str_cstr(name));
+        if (CLS_TRACED(type)) trace_type_get(type, name, "metaclass non-data descriptor", meta, meta_attr);
         Obj *r = meta_get(meta_attr, self, (Obj *)meta);
         DECREF(meta_attr);
         return r;
     }
-    if (meta_attr) return meta_attr;
+    if (meta_attr) {
+        if (CLS_TRACED(type)) trace_type_get(type, name, "metaclass attribute", meta, meta_attr);
+        return meta_attr;
+    }
+    if (CLS_TRACED(type))
+        trace_emitf(TRACE_ATTR, "get %s.%s: not found, AttributeError", type_name(type), str_cstr(name));
     return type_attr_error(type, name);
 }
 
@@ -352,6 +388,15 @@ static int type_setattro(Obj *self, Obj *name, Obj *value) {
     int res;
     /* Data descriptors of the metaclass (__name__, __doc__, __bases__...) win. */
     Obj *meta_attr = type_lookup(TYPE(self), name);
+    if (CLS_TRACED(type)) {
+        if (meta_attr && TYPE(meta_attr)->descr_set)
+            trace_emitf(TRACE_ATTR, "%s %s.%s: metaclass data descriptor %s from %s.__dict__, %s called",
+                        value ? "set" : "del", type_name(type), str_cstr(name), type_name(TYPE(meta_attr)),
+                        trace_attr_owner(TYPE(self), name), value ? "__set__" : "__delete__");
+        else
+            trace_emitf(TRACE_ATTR, "%s %s.%s: class __dict__ %s", value ? "set" : "del", type_name(type),
+                        str_cstr(name), value ? "store" : "delete");
+    }
     if (meta_attr && TYPE(meta_attr)->descr_set) {
         INCREF(meta_attr);
         res = TYPE(meta_attr)->descr_set(meta_attr, self, value);
@@ -404,8 +449,15 @@ Obj *type_call(Obj *callable, Obj *const *args, size_t nargs, Obj *kwnames) {
     }
     if (VT_UNLIKELY(!type->new))
         return err_format(Exc_TypeError, "cannot create '%s' instances", type_name(type));
-    if (TRACE_ON(TRACE_CLASS))
-        trace_emitf(TRACE_CLASS, "%s(): __new__", type_name(type));
+    bool traced = TRACE_ON(TRACE_CLASS) && IS_HEAP_TYPE(type);
+    if (traced)
+    {
+        /* a metaclass __call__ of its own reaches here through super().__call__ */
+        const char *mc = trace_attr_owner(TYPE((Obj *)type), NAME(__call__));
+        bool own = strcmp(mc, "type") != 0;
+        trace_emitf(TRACE_CLASS, "%s(...): %s%stype.__call__ -> %s.__new__", type_name(type), own ? mc : "",
+                    own ? ".__call__ -> " : "", trace_attr_owner(type, NAME(__new__)));
+    }
     Obj *obj = type->new(type, args, nargs, kwnames);
     if (!obj) return NULL;
     Type *ot = TYPE(obj);
@@ -413,10 +465,16 @@ Obj *type_call(Obj *callable, Obj *const *args, size_t nargs, Obj *kwnames) {
      * heap subclass: its __dict__ can still form cycles. */
     if (IS_HEAP_TYPE(ot) && !IS_SMALL(obj) && (obj->flags & OBJ_FLAG_GC) && !gc_is_tracked(obj))
         gc_track(obj);
-    if (ot != type && !type_is_subtype(ot, type)) return obj;
+    if (ot != type && !type_is_subtype(ot, type)) {
+        if (traced)
+            trace_emitf(TRACE_CLASS, "%s(...): __init__ skipped: __new__ returned a %s object, not an instance of %s",
+                        type_name(type), type_name(ot), type_name(type));
+        return obj;
+    }
     if (ot->init) {
-        if (TRACE_ON(TRACE_CLASS))
-            trace_emitf(TRACE_CLASS, "%s(): __init__ of the new %s", type_name(type), type_name(ot));
+        if (traced)
+            trace_emitf(TRACE_CLASS, "%s(...): %s.__init__ on the new %s instance", type_name(type),
+                        trace_attr_owner(ot, NAME(__init__)), type_name(ot));
         if (ot->init(obj, args, nargs, kwnames) < 0) {
             DECREF(obj);
             return NULL;

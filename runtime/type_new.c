@@ -8,6 +8,9 @@
 #include "vm.h"
 #include "trace.h"
 
+/* --trace=class watches classes made while Python code runs (not start-up types). */
+#define CLASS_TRACED() (TRACE_ON(TRACE_CLASS) && vm_ts() && vm_ts()->frame)
+
 static int subtype_clear(Obj *self);
 
 /* ---------------------------------------------------------------------------------------
@@ -320,9 +323,9 @@ static int set_names(Type *t) {
         Obj *key = TUPLE_GET(kv, 0), *value = TUPLE_GET(kv, 1);
         Obj *sn = type_lookup(TYPE(value), NAME(__set_name__));
         if (!sn) continue;
-        if (TRACE_ON(TRACE_CLASS))
-            trace_emitf(TRACE_CLASS, "%s: __set_name__ on %s instance %s", type_name(t),
-                        type_name(TYPE(value)), str_cstr(key));
+        if (CLASS_TRACED())
+            trace_emitf(TRACE_CLASS, "%s: %s.__set_name__(%s, '%s')", type_name(t),
+                        type_name(TYPE(value)), type_name(t), str_cstr(key));
         Obj *args[2] = {(Obj *)t, key};
         INCREF(sn);
         Obj *r = call_unbound(sn, value, args, 2, NULL);
@@ -351,13 +354,16 @@ static int set_names(Type *t) {
 static int init_subclass(Type *t, Obj *kwds) {
     Obj *mro = t->mro;
     Obj *descr = NULL;
+    Type *owner = NULL;
     for (size_t i = 1; i < TUPLE_SIZE(mro); i++) {
         Type *b = (Type *)TUPLE_GET(mro, i);
         descr = dict_get(b->dict, NAME(__init_subclass__));
-        if (descr) break;
+        if (descr) { owner = b; break; }
     }
     if (!descr) return 0;
-    if (TRACE_ON(TRACE_CLASS)) trace_emitf(TRACE_CLASS, "%s: parent __init_subclass__", type_name(t));
+    if (CLASS_TRACED())
+        trace_emitf(TRACE_CLASS, "%s: %s.__init_subclass__ via super(%s, %s)", type_name(t), type_name(owner),
+                    type_name(t), type_name(t));
     Obj *func;
     INCREF(descr);
     if (TYPE(descr)->descr_get) {
@@ -389,6 +395,18 @@ static int wrap_special(Obj *dict, Obj *name, Obj *(*wrap)(Obj *)) {
     return r;
 }
 
+
+/* --trace=class: the MRO just computed for t. */
+static void trace_mro(Type *t) {
+    char buf[512];
+    size_t n = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < TUPLE_SIZE(t->mro) && n < sizeof buf; i++)
+        n += (size_t)snprintf(buf + n, sizeof buf - n, "%s%s", i ? ", " : "",
+                              type_name((Type *)TUPLE_GET(t->mro, i)));
+    trace_emitf(TRACE_CLASS, "%s: MRO [%s]", type_name(t), buf);
+}
+
 /* ---------------------------------------------------------------------------------------
  * type.__new__(meta, name, bases, ns, **kwds) */
 Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
@@ -415,8 +433,8 @@ Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
         return r;
     }
     meta = winner;
-    if (TRACE_ON(TRACE_CLASS))
-        trace_emitf(TRACE_CLASS, "%s: type.__new__ with metaclass %s", str_cstr(name), type_name(meta));
+    if (CLASS_TRACED())
+        trace_emitf(TRACE_CLASS, "%s: type.__new__(%s, ...) builds the class", str_cstr(name), type_name(meta));
     if (strlen(str_cstr(name)) != STR_SIZE(name))
         return err_set_str(Exc_ValueError, "type name must not contain null characters");
     Obj *own_bases = NULL;
@@ -554,13 +572,14 @@ Obj *type_new_heap(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwds) {
             if (!t->mro) goto fail;
         }
     }
+    if (CLASS_TRACED()) trace_mro(t);
     for (size_t i = 1; i < TUPLE_SIZE(t->mro); i++)
         type_inherit_flags(t, (Type *)TUPLE_GET(t->mro, i));
     if (type_has_side_dict(base)) ht->side_dict = 1;
     t->dealloc = subtype_dealloc;
     t->traverse = subtype_traverse;
     t->clear = subtype_clear;
-    t->version_tag = type_next_version_tag();
+    t->version_tag = type_fresh_version_tag(t);
     t->flags |= TPFLAG_READY;
     type_fixup_slots(t);
     if (t->finalize) t->flags |= TPFLAG_HAS_FINALIZER;

@@ -25,6 +25,8 @@ typedef struct HeapType {
 Obj *type_get_module(Type *t);          /* new ref: __module__ as str ("builtins" for most static types) */
 Obj *type_get_qualname(Type *t);        /* new ref */
 uint32_t type_next_version_tag(void);
+/* A new tag for t: 0 while --trace=attr watches t (caches then skip it). */
+uint32_t type_fresh_version_tag(Type *t);
 /* Register `sub` in base->subclasses (non-owning) / remove it. */
 int type_add_subclass(Type *base, Type *sub);
 void type_remove_subclass(Type *base, Type *sub);

@@ -3,7 +3,11 @@
 #include <string.h>
 #include "vm.h"
 #include "trace.h"
+#include "trace_refs.h"
 #include "modules.h"
+
+/* kind_from_name flag: "attr:all", attr tracing with built-in types included. */
+#define KIND_ALL 0x100
 
 static int kind_from_name(Obj *name) {
     if (!STR_CHECK(name)) {
@@ -12,8 +16,20 @@ static int kind_from_name(Obj *name) {
     }
     for (int k = 0; k < TRACE__COUNT; k++)
         if (strcmp(trace_kind_name(k), STR_DATA(name)) == 0) return k;
+    if (strcmp(STR_DATA(name), "attr:all") == 0) return TRACE_ATTR | KIND_ALL;
     err_format(Exc_ValueError, "unknown trace kind %R", name);
     return -1;
+}
+
+/* Switch kind on or off; "attr:all" (KIND_ALL) also reports built-in types while on. */
+static void set_kind(int kind, int on) {
+    if (kind & KIND_ALL) trace_attr_all = on;
+    kind &= ~KIND_ALL;
+    if (kind == TRACE_ATTR && !on) trace_attr_all = 0;
+    if (kind == TRACE_ATTR && on && (trace_mask >> TRACE_ATTR) & 1u) {
+        type_attr_trace_switched();   /* already on: the set of traced types may have changed */
+    }
+    trace_set(kind, on);
 }
 
 /* _vitrine.set_trace(kind, on) -> previous state */
@@ -23,8 +39,8 @@ static Obj *vt_set_trace(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     if (kind < 0) return NULL;
     int on = obj_is_true(args[1]);
     if (on < 0) return NULL;
-    bool was = (trace_mask >> kind) & 1u;
-    trace_set(kind, on);
+    bool was = (trace_mask >> (kind & ~KIND_ALL)) & 1u;
+    set_kind(kind, on);
     RETURN_BOOL(was);
 }
 
@@ -33,7 +49,7 @@ static Obj *switch_kinds(Obj *const *args, size_t nargs, int on) {
     for (size_t i = 0; i < nargs; i++) {
         int kind = kind_from_name(args[i]);
         if (kind < 0) return NULL;
-        trace_set(kind, on);
+        set_kind(kind, on);
     }
     RETURN_NONE;
 }
@@ -60,18 +76,25 @@ static Obj *vt_enabled(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     return list;
 }
 
-/* _vitrine.watch(obj): refcount changes of obj are reported under --trace=refs. */
+/* _vitrine.watch(obj, name=None): refcount changes of obj are reported under --trace=refs,
+ * labelled `name` (default: the type name). */
 static Obj *vt_watch(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
+    if (args_check_count("watch", nargs, kw, 1, 2) < 0) return NULL;
     Obj *o = args[0];
     if (IS_SMALL(o) || (o->flags & OBJ_FLAG_IMMORTAL))
         return err_format(Exc_TypeError, "cannot watch immortal object of type '%T'", o);
-    o->flags |= OBJ_FLAG_WATCHED;
+    const char *name = NULL;
+    if (nargs == 2 && args[1] != V_None) {
+        if (!STR_CHECK(args[1])) return err_format(Exc_TypeError, "watch() name must be str, not %T", args[1]);
+        name = str_cstr(args[1]);
+    }
+    if (trace_refs_watch(o, name) < 0) return NULL;
     RETURN_NONE;
 }
 
 static Obj *vt_unwatch(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     Obj *o = args[0];
-    if (!IS_SMALL(o)) o->flags &= ~(uint32_t)OBJ_FLAG_WATCHED;
+    if (!IS_SMALL(o)) trace_refs_unwatch(o);
     RETURN_NONE;
 }
 
@@ -87,6 +110,8 @@ typedef struct TraceBlock {
     Obj ob;
     uint32_t kinds;      /* bits to switch on */
     uint32_t previous;   /* their state before __enter__ */
+    bool attr_all;       /* "attr:all" was asked for */
+    bool previous_all;   /* trace_attr_all before __enter__ */
 } TraceBlock;
 
 static Type Type_TraceBlock;
@@ -94,6 +119,7 @@ static Type Type_TraceBlock;
 static Obj *traceblock_new(Type *type, Obj *const *args, size_t nargs, Obj *kwnames) {
     if (kwnames && TUPLE_SIZE(kwnames)) return err_set_str(Exc_TypeError, "trace() takes no keyword arguments");
     uint32_t kinds = 0;
+    bool all = false;
     for (size_t i = 0; i < nargs; i++) {
         if (!STR_CHECK(args[i])) return err_format(Exc_TypeError, "trace kind must be str, not %T", args[i]);
         const char *p = STR_DATA(args[i]);
@@ -103,6 +129,7 @@ static Obj *traceblock_new(Type *type, Obj *const *args, size_t nargs, Obj *kwna
             int found = -1;
             for (int k = 0; k < TRACE__COUNT; k++)
                 if (strlen(trace_kind_name(k)) == n && strncmp(trace_kind_name(k), p, n) == 0) found = k;
+            if (n == 8 && strncmp(p, "attr:all", 8) == 0) found = TRACE_ATTR, all = true;
             if (found < 0) return err_format(Exc_ValueError, "unknown trace kind %R", args[i]);
             kinds |= 1u << found;
             p += n + (comma ? 1 : 0);
@@ -111,12 +138,18 @@ static Obj *traceblock_new(Type *type, Obj *const *args, size_t nargs, Obj *kwna
     TraceBlock *tb = (TraceBlock *)obj_alloc(type, sizeof(TraceBlock));
     if (!tb) return NULL;
     tb->kinds = kinds;
+    tb->attr_all = all;
     return (Obj *)tb;
 }
 
 static Obj *traceblock_enter(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     TraceBlock *tb = (TraceBlock *)self;
     tb->previous = trace_mask & tb->kinds;
+    tb->previous_all = trace_attr_all;
+    if (tb->attr_all) {
+        trace_attr_all = 1;
+        if (tb->previous & (1u << TRACE_ATTR)) type_attr_trace_switched();
+    }
     for (int k = 0; k < TRACE__COUNT; k++)
         if (tb->kinds & (1u << k)) trace_set(k, 1);
     return NEWREF(self);
@@ -126,6 +159,10 @@ static Obj *traceblock_exit(Obj *self, Obj *const *args, size_t nargs, Obj *kw) 
     TraceBlock *tb = (TraceBlock *)self;
     for (int k = 0; k < TRACE__COUNT; k++)
         if (tb->kinds & (1u << k)) trace_set(k, (tb->previous >> k) & 1u);
+    if (tb->attr_all && trace_attr_all != tb->previous_all) {
+        trace_attr_all = tb->previous_all;
+        if ((trace_mask >> TRACE_ATTR) & 1u) type_attr_trace_switched();
+    }
     RETURN_BOOL(0);
 }
 
@@ -170,7 +207,7 @@ static const MethodDef vitrine_methods[] = {
     {"disable", vt_disable, METH_VARARGS, "Switch trace kinds off."},
     {"kinds", vt_kinds, METH_NOARGS, "All trace kinds."},
     {"enabled", vt_enabled, METH_NOARGS, "The trace kinds currently on."},
-    {"watch", vt_watch, METH_O, "Report this object's reference-count changes (--trace=refs)."},
+    {"watch", vt_watch, METH_VARARGS, "Report this object's reference-count changes (--trace=refs)."},
     {"unwatch", vt_unwatch, METH_O, "Stop watching an object."},
     {"refcount", vt_refcount, METH_O, "The object's current reference count."},
     {"is_on", vt_is_on, METH_O, "True if this trace kind is on."},

@@ -95,10 +95,13 @@ void gc_note_free(void) {
     if (gc_state.gens[0].count > 0) gc_state.gens[0].count--;
 }
 
-/* Contract: gc.h (gc.collect's engine). */
+/* Contract: gc.h (gc.collect's engine). The last collection of vm_finalize, once module
+ * globals are being cleared, is reported as reason=shutdown under --trace=gc. */
 intptr_t gc_collect(int generation) {
     if (generation < 0 || generation >= GC_NUM_GENERATIONS) return 0;
-    return gc_collect_reason(generation, "manual");
+    ThreadState *ts = vm_ts();
+    bool shutdown = ts && ts->interp && ts->interp->finalizing;
+    return gc_collect_reason(generation, shutdown ? "shutdown" : "manual");
 }
 
 intptr_t gc_list_size(GCHead *list) {

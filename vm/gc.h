@@ -36,5 +36,9 @@ int gc_get_count(int generation);
 int gc_get_threshold(int generation);
 void gc_set_threshold(int generation, int value);
 extern bool gc_enabled;
+/* --gc-stats (vm/gc_collect.c): when set, collections are timed and gc_report_at_exit prints
+ * collections per generation, objects collected, time spent and the largest pause. */
+extern bool gc_stats_at_exit;
+void gc_report_at_exit(void);
 
 #endif

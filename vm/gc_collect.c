@@ -16,6 +16,7 @@
  * (count << 2) | GC_COLLECTING [| GC_UNREACHABLE while in the tentatively unreachable list].
  */
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 #include "gc_internal.h"
@@ -23,6 +24,7 @@
 #include "trace.h"
 #include "objcore.h"
 #include "weakref.h"
+#include "trace_refs.h"
 
 #define GC_COLLECTING 1
 #define GC_UNREACHABLE 2
@@ -314,6 +316,7 @@ static intptr_t handle_resurrected(GCHead *unreachable, GCHead *still_unreachabl
 }
 
 static void delete_garbage(GCHead *collectable, GCHead *old) {
+    trace_refs_in_collector++;   /* --trace=refs: what dies now was freed by the collector */
     while (!glist_empty(collectable)) {
         GCHead *g = collectable->next;
         Obj *op = GC_OBJ(g);
@@ -336,6 +339,7 @@ static void delete_garbage(GCHead *collectable, GCHead *old) {
             glist_move(g, old);
         }
     }
+    trace_refs_in_collector--;
 }
 
 static double now_seconds(void) {
@@ -344,16 +348,50 @@ static double now_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+/* ---- --gc-stats: an end-of-run summary ---- */
+bool gc_stats_at_exit;
+static double total_pause[GC_NUM_GENERATIONS], max_pause;
+static int max_pause_gen;
+
+static void note_pause(int generation, double seconds) {
+    total_pause[generation] += seconds;
+    if (seconds > max_pause) { max_pause = seconds; max_pause_gen = generation; }
+}
+
+/* Contract: gc.h. Written straight to the C stderr: at exit sys.stderr may be gone. */
+void gc_report_at_exit(void) {
+    if (!gc_stats_at_exit) return;
+    GCState *s = &gc_state;
+    intptr_t collections = 0, collected = 0;
+    double total = 0;
+    fflush(stdout);
+    fprintf(stderr, "gc stats:\n");
+    for (int i = 0; i < GC_NUM_GENERATIONS; i++) {
+        GCGenStats *st = &s->stats[i];
+        fprintf(stderr, "  generation %d: %zd collections, %zd objects collected, "
+                "%zd uncollectable, %.3f ms\n", i, st->collections, st->collected,
+                st->uncollectable, total_pause[i] * 1e3);
+        collections += st->collections;
+        collected += st->collected;
+        total += total_pause[i];
+    }
+    fprintf(stderr, "  total: %zd collections, %zd objects collected, %.3f ms in the collector\n",
+            collections, collected, total * 1e3);
+    if (collections)
+        fprintf(stderr, "  largest pause: %.3f ms (generation %d)\n", max_pause * 1e3, max_pause_gen);
+    fflush(stderr);
+}
+
 /* The collection proper (CPython's gc_collect_main); returns collected + uncollectable. */
 static intptr_t collect_main(int generation, const char *reason) {
     GCState *s = &gc_state;
     double t0 = 0;
     intptr_t sizes[GC_NUM_GENERATIONS];
     bool stats = (s->debug & GC_DEBUG_STATS) != 0, tracing = TRACE_ON(TRACE_GC);
-    if (stats || tracing) {
+    bool timing = stats || tracing || gc_stats_at_exit;
+    if (stats || tracing)
         for (int i = 0; i < GC_NUM_GENERATIONS; i++) sizes[i] = glist_size(&s->gens[i].head);
-        t0 = now_seconds();
-    }
+    if (timing) t0 = now_seconds();
     if (stats) {
         write_stderr("gc: collecting generation %d...\n", generation);
         write_stderr("gc: objects in each generation: %zd %zd %zd\n", sizes[0], sizes[1], sizes[2]);
@@ -417,6 +455,7 @@ static intptr_t collect_main(int generation, const char *reason) {
                     "resurrected=%zd promoted=%zd elapsed=%.0fus long_lived=%zd/%zd",
                     generation, n_unreachable, collected, uncollectable, resurrected, promoted,
                     (now_seconds() - t0) * 1e6, s->long_lived_pending, s->long_lived_total);
+    if (gc_stats_at_exit) note_pause(generation, now_seconds() - t0);
     s->stats[generation].collections++;
     s->stats[generation].collected += collected;
     s->stats[generation].uncollectable += uncollectable;

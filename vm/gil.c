@@ -134,6 +134,17 @@ void gil_acquire(ThreadState *ts) {
         trace_emitf(TRACE_GIL, "taken (waited %.3fms, %s, switch #%llu)", (t1 - t0) * 1e3,
                     forced ? "forced" : "voluntary", (unsigned long long)swn);
     pthread_mutex_unlock(&gil.mutex);
+    /* As in CPython's take_gil: once the interpreter is finalizing (module globals being
+     * cleared), a daemon thread that comes back must not run Python code again: it gives the
+     * GIL back and its OS thread ends here. */
+    if (VT_UNLIKELY(gil.interp->finalizing) && !vm_is_main_thread(ts)) {
+        pthread_mutex_lock(&gil.mutex);
+        gil.locked = 0;
+        gil.holder = NULL;
+        pthread_mutex_unlock(&gil.mutex);
+        pthread_cond_signal(&gil.cond);
+        pthread_exit(NULL);
+    }
 
     GilThreadStats *st = stats_of(ts);
     if (st) {

@@ -176,6 +176,7 @@ int vm_finalize(Interp *interp, int status) {
     if (err_occurred()) err_clear();
     /* As CPython, one last full collection frees the cycles the cleared globals held. */
     if (gc_collect(2) < 0) err_clear();
+    gc_report_at_exit();   /* --gc-stats */
     file_flush_std();
     fflush(stdout);
     fflush(stderr);

@@ -27,15 +27,23 @@ void trace_set(int kind, int on) {
         clock_gettime(CLOCK_MONOTONIC, &trace_t0);
         trace_t0_set = true;
     }
+    uint32_t before = trace_mask;
     if (on) trace_mask |= 1u << kind;
     else trace_mask &= ~(1u << kind);
+    if (kind == TRACE_ATTR && before != trace_mask) type_attr_trace_switched();
 }
+
+int trace_attr_all;
 
 int trace_enable_spec(const char *spec) {
     while (*spec) {
         const char *comma = strchr(spec, ',');
         size_t n = comma ? (size_t)(comma - spec) : strlen(spec);
         int found = -1;
+        if (n == 8 && strncmp(spec, "attr:all", 8) == 0) {   /* attr, built-in types included */
+            trace_attr_all = 1;
+            found = TRACE_ATTR;
+        }
         for (int k = 0; k < TRACE__COUNT; k++)
             if (strlen(kind_names[k]) == n && strncmp(kind_names[k], spec, n) == 0) found = k;
         if (found < 0) return -1;

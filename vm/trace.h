@@ -45,5 +45,10 @@ int trace_set_file(const char *path);
  * the kind ("[  0.001234] MainThread call  ..."), then the formatted text. */
 void trace_emitf(int kind, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 const char *trace_kind_name(int kind);
+/* --trace=attr:all: also report lookups on built-in types (attr reports user classes only). */
+extern int trace_attr_all;
+/* runtime/type.c: re-tag every type after attr tracing switched, so that the attribute caches
+ * skip traced types (tag 0) while it is on. */
+void type_attr_trace_switched(void);
 
 #endif

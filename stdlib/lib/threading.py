@@ -807,10 +807,26 @@ def main_thread():
     return _main_thread
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Register func to run when the interpreter shuts down, before non-daemon threads are
+    joined (concurrent.futures uses it to stop its workers)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Wait until every non-daemon thread has ended (called at interpreter exit)."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     tlock = _main_thread._tstate_lock
     if tlock is not None and tlock.locked():
         tlock.release()

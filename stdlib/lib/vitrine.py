@@ -4,13 +4,13 @@
     with vitrine.trace("call"):        # trace function calls inside the block only
         f()
     vitrine.enable("line"); ...; vitrine.disable("line")
-    vitrine.watch(obj)                 # its refcount changes show under --trace=refs
+    vitrine.watch(obj, "a")            # its refcount changes show under --trace=refs
 """
 import _vitrine
 
 kinds = _vitrine.kinds
 enabled = _vitrine.enabled
-watch = _vitrine.watch
+watch = _vitrine.watch          # watch(obj, name=None): name labels its --trace=refs lines
 unwatch = _vitrine.unwatch
 refcount = _vitrine.refcount
 

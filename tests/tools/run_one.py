@@ -12,12 +12,14 @@ fix it; if it unexpectedly passes, that is a failure, so the list stays honest.
 import argparse, difflib, os, re, subprocess, sys
 
 ADDR = re.compile(r"0x[0-9a-fA-F]+")
+ELAPSED = re.compile(r"elapsed=[0-9.]+(us|ms|s)\b")
 TIME = re.compile(r"^\[\s*[0-9.]+\]", re.M)
 
 def normalise(text):
-    """Hide what varies between runs: times and addresses. (The folder the case lives in is
+    """Hide what varies between runs: times (also `elapsed=` durations) and addresses. (The folder the case lives in is
     removed from the output right after the run: CPython 3.11 names the script by its
     absolute path.)"""
+    text = ELAPSED.sub("elapsed=T", text)
     return TIME.sub("[TIME]", ADDR.sub("0xADDR", text))
 
 def load_xfail(path):

@@ -1,0 +1,1 @@
+"""concurrent: the package holding concurrent.futures (Vitrine)."""
