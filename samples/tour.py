@@ -108,6 +108,66 @@ with vitrine.trace("task"):
 sys.stderr.flush()
 print("results:", squares)
 
+banner("Stop 7: attribute lookup. vitrine.trace('attr') names the rule that answered.")
+
+
+class Celsius:
+    """A data descriptor: it defines __get__ and __set__."""
+
+    def __get__(self, obj, owner=None):
+        return obj._c if obj is not None else self
+
+    def __set__(self, obj, value):
+        obj._c = value
+
+
+class Thermometer:
+    temp = Celsius()
+    unit = "C"
+
+    def read(self):
+        return self.temp
+
+
+t = Thermometer()
+with vitrine.trace("attr"):
+    t.temp = 21          # data descriptor on the class wins over the instance __dict__
+    t.unit               # plain class attribute
+    t.read               # function found on the class: bound to a method
+sys.stderr.flush()
+print("samples/descriptor_dispatch.py walks through every rule.")
+
+banner("Stop 8: class creation. vitrine.trace('class') shows each step.")
+with vitrine.trace("class"):
+    class Point:
+        def __init_subclass__(cls, **kw):
+            super().__init_subclass__(**kw)
+
+    class Point3(Point):
+        pass
+
+    Point3()
+sys.stderr.flush()
+print("samples/metaclass_creation.py adds metaclasses, __prepare__ and __set_name__.")
+
+banner("Stop 9: threads. vitrine.trace('gil') shows the GIL changing hands.")
+import threading
+
+
+def spin(n):
+    while n:
+        n -= 1
+
+
+with vitrine.trace("gil"):
+    workers = [threading.Thread(target=spin, args=(1_000_000,)) for _ in range(2)]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+sys.stderr.flush()
+print("samples/cooperative_vs_preemptive.py puts threads and asyncio tasks side by side.")
+
 banner("What else can be watched")
 print("Trace kinds:", ", ".join(vitrine.kinds()))
 print("Run any script with --trace=KINDS, e.g.  build/vitrine --trace=call,line script.py")
