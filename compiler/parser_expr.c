@@ -894,11 +894,12 @@ static Node *parse_star_expression(Parser *p)
     return px_parse_expression(p);
 }
 
-/* star_expressions: one expression, or a tuple when commas appear. */
-Node *px_parse_star_expressions(Parser *p)
+/* One `item`, or a tuple of them when commas appear (a trailing comma is allowed): the shape
+ * shared by star_expressions and star_targets. */
+static Node *parse_comma_tuple(Parser *p, Node *(*item)(Parser *))
 {
     Token *st0 = tok_cur(p);
-    Node *first = parse_star_expression(p);
+    Node *first = item(p);
     CHECK(first);
     if (!tok_at(p, TK_COMMA)) return first;
     Vec v;
@@ -906,13 +907,19 @@ Node *px_parse_star_expressions(Parser *p)
     px_vec_push(&v, first);
     while (px_tok_accept(p, TK_COMMA)) {
         if (!px_can_start_expr(tok_type(p))) break;
-        Node *e = parse_star_expression(p);
+        Node *e = item(p);
         if (!e) { px_vec_drop(&v); return NULL; }
         px_vec_push(&v, e);
     }
     Node *n = px_node_at(p, N_Tuple, st0);
     n->v.seq.elts = px_vec_finish(p, &v);
     return n;
+}
+
+/* star_expressions: one expression, or a tuple when commas appear. */
+Node *px_parse_star_expressions(Parser *p)
+{
+    return parse_comma_tuple(p, parse_star_expression);
 }
 
 
@@ -971,22 +978,7 @@ Node *px_parse_star_target(Parser *p)
 
 Node *px_parse_star_targets(Parser *p)
 {
-    Token *st0 = tok_cur(p);
-    Node *first = px_parse_star_target(p);
-    CHECK(first);
-    if (!tok_at(p, TK_COMMA)) return first;
-    Vec v;
-    px_vec_init(&v);
-    px_vec_push(&v, first);
-    while (px_tok_accept(p, TK_COMMA)) {
-        if (!px_can_start_expr(tok_type(p))) break;
-        Node *e = px_parse_star_target(p);
-        if (!e) { px_vec_drop(&v); return NULL; }
-        px_vec_push(&v, e);
-    }
-    Node *n = px_node_at(p, N_Tuple, st0);
-    n->v.seq.elts = px_vec_finish(p, &v);
-    return n;
+    return parse_comma_tuple(p, px_parse_star_target);
 }
 
 static NodeList parse_comp_fors(Parser *p)
