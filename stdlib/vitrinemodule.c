@@ -122,18 +122,8 @@ static Obj *traceblock_new(Type *type, Obj *const *args, size_t nargs, Obj *kwna
     bool all = false;
     for (size_t i = 0; i < nargs; i++) {
         if (!STR_CHECK(args[i])) return err_format(Exc_TypeError, "trace kind must be str, not %T", args[i]);
-        const char *p = STR_DATA(args[i]);
-        while (*p) {
-            const char *comma = strchr(p, ',');
-            size_t n = comma ? (size_t)(comma - p) : strlen(p);
-            int found = -1;
-            for (int k = 0; k < TRACE__COUNT; k++)
-                if (strlen(trace_kind_name(k)) == n && strncmp(trace_kind_name(k), p, n) == 0) found = k;
-            if (n == 8 && strncmp(p, "attr:all", 8) == 0) found = TRACE_ATTR, all = true;
-            if (found < 0) return err_format(Exc_ValueError, "unknown trace kind %R", args[i]);
-            kinds |= 1u << found;
-            p += n + (comma ? 1 : 0);
-        }
+        if (trace_parse_spec(STR_DATA(args[i]), &kinds, &all) < 0)
+            return err_format(Exc_ValueError, "unknown trace kind %R", args[i]);
     }
     TraceBlock *tb = (TraceBlock *)obj_alloc(type, sizeof(TraceBlock));
     if (!tb) return NULL;
@@ -190,6 +180,7 @@ static Obj *vt_trace_emit(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     int kind = kind_from_name(args[0]);
     if (kind < 0) return NULL;
     if (!STR_CHECK(args[1])) return err_format(Exc_TypeError, "trace text must be str, not %T", args[1]);
+    kind &= ~KIND_ALL;
     if ((trace_mask >> kind) & 1u) trace_emitf(kind, "%s", STR_DATA(args[1]));
     RETURN_NONE;
 }
@@ -198,7 +189,7 @@ static Obj *vt_trace_emit(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
 static Obj *vt_is_on(Obj *self, Obj *const *args, size_t nargs, Obj *kw) {
     int kind = kind_from_name(args[0]);
     if (kind < 0) return NULL;
-    RETURN_BOOL((trace_mask >> kind) & 1u);
+    RETURN_BOOL((trace_mask >> (kind & ~KIND_ALL)) & 1u);
 }
 
 static const MethodDef vitrine_methods[] = {

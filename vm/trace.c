@@ -35,22 +35,32 @@ void trace_set(int kind, int on) {
 
 int trace_attr_all;
 
-int trace_enable_spec(const char *spec) {
+int trace_parse_spec(const char *spec, uint32_t *kinds, bool *attr_all) {
     while (*spec) {
         const char *comma = strchr(spec, ',');
         size_t n = comma ? (size_t)(comma - spec) : strlen(spec);
         int found = -1;
         if (n == 8 && strncmp(spec, "attr:all", 8) == 0) {   /* attr, built-in types included */
-            trace_attr_all = 1;
+            *attr_all = true;
             found = TRACE_ATTR;
         }
         for (int k = 0; k < TRACE__COUNT; k++)
             if (strlen(kind_names[k]) == n && strncmp(kind_names[k], spec, n) == 0) found = k;
         if (found < 0) return -1;
-        trace_set(found, 1);
+        *kinds |= 1u << found;
         spec += n;
         if (*spec == ',') spec++;
     }
+    return 0;
+}
+
+int trace_enable_spec(const char *spec) {
+    uint32_t kinds = 0;
+    bool attr_all = false;
+    if (trace_parse_spec(spec, &kinds, &attr_all) < 0) return -1;
+    if (attr_all) trace_attr_all = 1;
+    for (int k = 0; k < TRACE__COUNT; k++)
+        if (kinds & (1u << k)) trace_set(k, 1);
     return 0;
 }
 

@@ -7,6 +7,7 @@
 #ifndef VITRINE_TRACE_H
 #define VITRINE_TRACE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "object.h"
 
@@ -38,6 +39,9 @@ extern volatile uint32_t trace_mask;
 
 /* Parse "call,line" (as after --trace=) and switch those kinds on; -1 on an unknown kind. */
 int trace_enable_spec(const char *spec);
+/* Parse a comma-separated list of kind names (and "attr:all") into a bit mask; -1 on an
+ * unknown kind. Shared by --trace= and vitrine.trace(...). */
+int trace_parse_spec(const char *spec, uint32_t *kinds, bool *attr_all);
 void trace_set(int kind, int on);
 /* Route output to a file (NULL: stderr). */
 int trace_set_file(const char *path);
