@@ -171,20 +171,8 @@ static int disassemble_file(const char *path) {
 }
 
 static int run_stdin(void) {
-    size_t cap = 8192, len = 0;
-    char *buf = malloc(cap);
-    size_t n;
-    while (buf && (n = fread(buf + len, 1, cap - len - 1, stdin)) > 0) {
-        len += n;
-        if (cap - len < 2) {
-            cap *= 2;
-            char *nb = realloc(buf, cap);
-            if (!nb) { free(buf); buf = NULL; }
-            else buf = nb;
-        }
-    }
-    if (!buf) { fprintf(stderr, "vitrine: out of memory\n"); return 1; }
-    buf[len] = '\0';
+    char *buf = vm_read_stream(stdin, NULL);
+    if (!buf) { perror("vitrine: <stdin>"); return 1; }
     int status = vm_run_string(buf, "<stdin>");
     free(buf);
     return status;

@@ -9,9 +9,7 @@
 #include "modules.h"
 
 /* Read a whole file into a NUL-terminated malloc'ed buffer; NULL with errno set. */
-char *vm_read_file(const char *path, size_t *size_out) {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+char *vm_read_stream(FILE *f, size_t *size_out) {
     size_t cap = 8192, len = 0;
     char *buf = malloc(cap);
     while (buf) {
@@ -25,11 +23,20 @@ char *vm_read_file(const char *path, size_t *size_out) {
     }
     /* fopen succeeds on a directory on Linux; reading it is what fails (EISDIR). */
     int read_error = ferror(f) ? (errno ? errno : EIO) : 0;
-    fclose(f);
     if (!buf) { errno = ENOMEM; return NULL; }
     if (read_error) { free(buf); errno = read_error; return NULL; }
     buf[len] = '\0';
     if (size_out) *size_out = len;
+    return buf;
+}
+
+char *vm_read_file(const char *path, size_t *size_out) {
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = vm_read_stream(f, size_out);
+    int saved = errno;
+    fclose(f);
+    errno = saved;
     return buf;
 }
 

@@ -140,6 +140,8 @@ extern const BuiltinModule builtin_modules[];   /* ends with {NULL, NULL} */
 char *import_find_module_file(const char *name);
 /* Read a whole file into a NUL-terminated malloc'ed buffer; NULL with errno set. */
 char *vm_read_file(const char *path, size_t *size_out);
+/* The same for an open stream (read to its end). */
+char *vm_read_stream(FILE *f, size_t *size_out);
 
 
 /* ---- tracebacks (vm/traceback.c; appended by the vm helper) ----
